@@ -1,0 +1,77 @@
+// The one mechanism that turns a camelCase model shape into a snake_case wire schema and back.
+// Every wire object in the contract is declared once, in camelCase, through `wireModel`.
+import * as z from 'zod/mini';
+
+/** Turns a camelCase name into the snake_case name it has on the wire. */
+export type SnakeCase<S extends string> = S extends `${infer Head}${infer Tail}`
+  ? `${Head extends Lowercase<Head> ? Head : `_${Lowercase<Head>}`}${SnakeCase<Tail>}`
+  : S;
+
+type WireShape<S extends z.core.$ZodLooseShape> = { [K in keyof S & string as SnakeCase<K>]: S[K] };
+
+/** The model a `wireModel` codec decodes to: the camelCase object with every field decoded. */
+export type ModelOf<S extends z.core.$ZodLooseShape> = z.output<z.ZodMiniObject<S>>;
+
+/** Returns the snake_case wire name of a camelCase field name. */
+export function snakeCase(name: string): string {
+  return name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+}
+
+/** Returns the camelCase model name of a snake_case wire name. */
+export function camelCase(name: string): string {
+  return name.replace(/_([a-z0-9])/g, (_, letter: string) => letter.toUpperCase());
+}
+
+function renameKeys(value: unknown, rename: (key: string) => string): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(value)) out[rename(key)] = field;
+  return out;
+}
+
+/**
+ * Declares a wire object once, in camelCase. `z.decode` turns the snake_case wire form into the model;
+ * `z.encode` turns the model into the wire form and checks it. Only the top-level keys are renamed:
+ * nested objects are wire models of their own, and record keys (such as `metadata`) are the user's.
+ * `strict` rejects unknown keys (request bodies); otherwise they are dropped (responses stay forward
+ * compatible with fields a newer service adds).
+ */
+export function wireModel<const S extends z.core.$ZodLooseShape>(
+  shape: S,
+  options: { strict?: boolean } = {},
+) {
+  const wireShape: Record<string, z.core.SomeType> = {};
+  const toModel = new Map<string, string>();
+  for (const [key, schema] of Object.entries(shape)) {
+    wireShape[snakeCase(key)] = schema;
+    toModel.set(snakeCase(key), key);
+  }
+  const wire = (options.strict
+    ? z.strictObject(wireShape)
+    : z.object(wireShape)) as unknown as z.ZodMiniObject<WireShape<S>>;
+  return z.codec(wire, z.custom<ModelOf<S>>(), {
+    decode: (value) => renameKeys(value, (key) => toModel.get(key) ?? camelCase(key)) as ModelOf<S>,
+    encode: (value) => renameKeys(value, snakeCase) as z.output<typeof wire>,
+  });
+}
+
+/** A UTC instant: an ISO 8601 string on the wire, a `Date` in the model. */
+export const timestamp = z.codec(z.iso.datetime({ offset: true }), z.date(), {
+  decode: (text) => new Date(text),
+  encode: (date) => date.toISOString(),
+});
+
+const dateOnly = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * A time bound in a filter: the caller may give a `Date`, an ISO timestamp or a calendar date
+ * (`2026-11-01`, read as midnight UTC); the wire always carries a full ISO timestamp.
+ */
+export const timeBound = z.codec(z.iso.datetime({ offset: true }), z.custom<Date | string>(), {
+  decode: (text) => new Date(text),
+  encode: (value) => {
+    if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString();
+    if (typeof value === 'string' && dateOnly.test(value)) return `${value}T00:00:00.000Z`;
+    return value as string;
+  },
+});

@@ -1,0 +1,121 @@
+// The error envelope of the wire, the type each status carries, and how a failed schema check becomes
+// the `{code, param, message}` that both the SDK (locally) and the reference server (as a 4xx) report.
+import * as z from 'zod/mini';
+import { wireModel } from './codec.js';
+
+/** The `type` of an error, one per family of statuses. */
+export const ErrorType = z.enum([
+  'invalid_request_error',
+  'authentication_error',
+  'permission_error',
+  'not_found_error',
+  'conflict_error',
+  'rate_limit_error',
+  'api_error',
+]);
+export type ErrorType = z.output<typeof ErrorType>;
+
+/** The body of every error response: `{"error": {type, code, message, param, request_id}}`. */
+export const ErrorBody = wireModel({
+  type: z.string(),
+  code: z.string(),
+  message: z.string(),
+  param: z.nullable(z.string()),
+  requestId: z.string(),
+});
+export type ErrorBody = z.output<typeof ErrorBody>;
+
+export const ErrorEnvelope = wireModel({ error: ErrorBody });
+export type ErrorEnvelope = z.output<typeof ErrorEnvelope>;
+
+/** Returns the error `type` that the API uses for an HTTP status. */
+export function errorTypeForStatus(status: number): ErrorType {
+  switch (status) {
+    case 401:
+      return 'authentication_error';
+    case 403:
+      return 'permission_error';
+    case 404:
+      return 'not_found_error';
+    case 409:
+      return 'conflict_error';
+    case 429:
+      return 'rate_limit_error';
+    default:
+      return status >= 500 ? 'api_error' : 'invalid_request_error';
+  }
+}
+
+/** What a rejected parameter is reported as, on the wire and in the SDK's errors. */
+export interface ParamProblem {
+  status: 400 | 422;
+  code: string;
+  param: string | null;
+  message: string;
+}
+
+/** Returns the wire name of the field a schema issue is about (`text.body`, `metadata.plan`). */
+export function paramPath(path: readonly PropertyKey[]): string | null {
+  return path.length === 0 ? null : path.map(String).join('.');
+}
+
+/**
+ * Describes the first problem that a schema check found in a request's parameters, in the API's terms:
+ * an unknown field is `400 unknown_parameter`, a missing one `422 parameter_missing`, a bad phone number
+ * `422 invalid_phone_number`, anything else `422 parameter_invalid`. `where` names what was checked
+ * (`body`, `query`), for a problem with the whole of it.
+ */
+export function describeIssue(error: z.core.$ZodError, where = 'body'): ParamProblem {
+  const issue = error.issues[0];
+  if (!issue)
+    return { status: 422, code: 'parameter_invalid', param: null, message: `The ${where} is invalid.` };
+  if (issue.code === 'unrecognized_keys') {
+    const param = paramPath([...issue.path, issue.keys[0] ?? '']);
+    return { status: 400, code: 'unknown_parameter', param, message: `Unknown parameter: ${param}.` };
+  }
+  const param = paramPath(issue.path);
+  if (param === null) {
+    return { status: 422, code: 'parameter_invalid', param, message: `The ${where} must be a JSON object.` };
+  }
+  if (issue.code === 'invalid_type' && issue.input === undefined) {
+    return {
+      status: 422,
+      code: 'parameter_missing',
+      param,
+      message: `Missing required parameter: ${param}.`,
+    };
+  }
+  const code =
+    issue.code === 'custom' && typeof issue.params?.code === 'string'
+      ? issue.params.code
+      : 'parameter_invalid';
+  return { status: 422, code, param, message: `Invalid ${param}: ${describeProblem(issue)}.` };
+}
+
+function describeProblem(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return `expected ${issue.expected}`;
+    case 'too_small':
+      if (issue.origin === 'string') {
+        return issue.minimum === 1 ? 'must not be empty' : `must be at least ${issue.minimum} characters`;
+      }
+      return issue.origin === 'array'
+        ? `must have at least ${issue.minimum} entries`
+        : `must be at least ${issue.minimum}`;
+    case 'too_big':
+      return issue.origin === 'string'
+        ? `must be at most ${issue.maximum} characters`
+        : issue.origin === 'array' || issue.origin === 'object'
+          ? `must have at most ${issue.maximum} entries`
+          : `must be at most ${issue.maximum}`;
+    case 'invalid_value':
+      return `must be one of ${issue.values.map((value) => JSON.stringify(value)).join(', ')}`;
+    case 'invalid_format':
+      return issue.format === 'datetime'
+        ? 'must be an ISO 8601 timestamp'
+        : `must be a valid ${issue.format}`;
+    default:
+      return issue.message === 'Invalid input' ? 'invalid value' : issue.message;
+  }
+}

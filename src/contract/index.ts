@@ -1,0 +1,10 @@
+// The wire contract of the aulm API, shared by the SDK and the reference server.
+export * from './account.js';
+export * from './codec.js';
+export * from './errors.js';
+export * from './ids.js';
+export * from './list.js';
+export * from './logs.js';
+export * from './messages.js';
+export * from './personal.js';
+export * from './sessions.js';

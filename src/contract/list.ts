@@ -1,0 +1,40 @@
+// The list envelope and the paging parameters shared by every `GET` collection.
+import * as z from 'zod/mini';
+import { wireModel } from './codec.js';
+
+/** A whole number carried in a query string: a decimal string on the wire, a number in the model. */
+export function queryInt(min: number, max: number) {
+  const wire = z.string().check(
+    z.refine((text) => /^\d{1,6}$/.test(text) && Number(text) >= min && Number(text) <= max, {
+      error: `must be a whole number from ${min} to ${max}`,
+    }),
+  );
+  return z.codec(wire, z.custom<number>(), {
+    decode: (text) => Number(text),
+    encode: (value) => String(value),
+  });
+}
+
+/** The paging parameters of every list: `limit` (1 to 100, default 20) and an opaque `cursor`. */
+export const listParams = {
+  limit: z.optional(queryInt(1, 100)),
+  cursor: z.optional(z.string().check(z.minLength(1))),
+};
+
+/** The envelope of one page of a list: `{object: "list", data, has_more, next_cursor}`. */
+export function listOf<T extends z.core.SomeType>(item: T) {
+  return wireModel({
+    object: z.literal('list'),
+    data: z.array(item),
+    hasMore: z.boolean(),
+    nextCursor: z.nullable(z.string()),
+  });
+}
+
+/** One page of a list, decoded. */
+export interface ListEnvelope<T> {
+  object: 'list';
+  data: T[];
+  hasMore: boolean;
+  nextCursor: string | null;
+}

@@ -1,0 +1,216 @@
+// An undici dispatcher that answers aulm's hosts through the mock's MSW handlers (by MSW's `getResponse`)
+// and hands every other request to the dispatcher it wraps. MSW intercepts fetch and node:http but not
+// undici's own `request`, which the SDK uses in Node: this is how the SDK reaches the mock there.
+import { Buffer } from 'node:buffer';
+import { getResponse, type RequestHandler } from 'msw';
+import { Agent, Dispatcher, errors, getGlobalDispatcher } from 'undici';
+
+/** What an {@link AulmMockDispatcher} needs: the handlers, the hosts they answer, and where the rest goes. */
+export interface AulmMockDispatcherOptions {
+  /** The MSW handlers that answer aulm's routes. */
+  handlers: readonly RequestHandler[];
+  /** The base URLs whose requests the handlers answer; every other origin goes to `fallback`. */
+  hosts: readonly string[];
+  /** Where requests to other hosts go: by default undici's global dispatcher at the time of the request. */
+  fallback?: Dispatcher;
+}
+
+type Handler = Dispatcher.DispatchHandler;
+
+/**
+ * An undici `Dispatcher` that serves aulm's hosts from the reference server in-process. Pass it as the
+ * SDK's `dispatcher` option, or install it with `setGlobalDispatcher` (which `startAulmMock` does).
+ *
+ * @example
+ * ```ts
+ * const mock = createAulmMock({ seed: 1 });
+ * const aulm = new Aulm({ apiKey: mock.quickstart().apiKey, dispatcher: mock.dispatcher });
+ * ```
+ */
+export class AulmMockDispatcher extends Dispatcher {
+  readonly #handlers: RequestHandler[];
+  readonly #origins: Set<string>;
+  readonly #fallback: Dispatcher | undefined;
+  #ownAgent: Agent | undefined;
+
+  constructor(options: AulmMockDispatcherOptions) {
+    super();
+    this.#handlers = [...options.handlers];
+    this.#origins = new Set(options.hosts.map((host) => new URL(host).origin));
+    this.#fallback = options.fallback;
+  }
+
+  override dispatch(options: Dispatcher.DispatchOptions, handler: Handler): boolean {
+    const origin = options.origin === undefined ? '' : new URL(String(options.origin)).origin;
+    if (!this.#origins.has(origin)) return this.#fallbackFor().dispatch(options, handler);
+    void this.#serve(origin, options, handler);
+    return true;
+  }
+
+  override close(): Promise<void>;
+  override close(callback: () => void): void;
+  override close(callback?: () => void): Promise<void> | void {
+    const done = this.#ownAgent ? this.#ownAgent.close() : Promise.resolve();
+    if (!callback) return done;
+    done.then(callback, callback);
+  }
+
+  override destroy(): Promise<void>;
+  override destroy(error: Error | null): Promise<void>;
+  override destroy(callback: () => void): void;
+  override destroy(error: Error | null, callback: () => void): void;
+  override destroy(first?: Error | null | (() => void), second?: () => void): Promise<void> | void {
+    const callback = typeof first === 'function' ? first : second;
+    const done = this.#ownAgent ? this.#ownAgent.destroy() : Promise.resolve();
+    if (!callback) return done;
+    done.then(callback, callback);
+  }
+
+  // The global dispatcher may be this very dispatcher (startAulmMock installs it): never loop back.
+  #fallbackFor(): Dispatcher {
+    if (this.#fallback) return this.#fallback;
+    const global = getGlobalDispatcher();
+    if (global !== this) return global;
+    this.#ownAgent ??= new Agent();
+    return this.#ownAgent;
+  }
+
+  async #serve(origin: string, options: Dispatcher.DispatchOptions, handler: Handler): Promise<void> {
+    const call = new HandlerCall(handler);
+    try {
+      const body = await readBody(options.body);
+      if (call.aborted) return;
+      const request = new Request(new URL(options.path, origin), {
+        method: options.method,
+        headers: toHeaders(options.headers),
+        body:
+          body === null || options.method === 'GET' || options.method === 'HEAD' ? null : (body as BodyInit),
+        signal: call.signal,
+      });
+      const response = await getResponse(this.#handlers, request);
+      if (call.aborted) return;
+      if (!response) {
+        this.#fallbackFor().dispatch({ ...options, body }, handler);
+        return;
+      }
+      if (response.type === 'error') throw new errors.SocketError('other side closed');
+      const payload = Buffer.from(await response.arrayBuffer());
+      if (call.aborted) return;
+      call.respond(response.status, response.statusText, response.headers, payload);
+    } catch (error) {
+      call.fail(error instanceof Error ? error : new Error(String(error)));
+    }
+  }
+}
+
+// One request's conversation with its handler, in undici's newer (controller) or older (callback) style.
+class HandlerCall implements Dispatcher.DispatchController {
+  readonly #handler: Handler;
+  readonly #abortController = new AbortController();
+  #reason: Error | null = null;
+  #paused = false;
+
+  constructor(handler: Handler) {
+    this.#handler = handler;
+    if (handler.onRequestStart) handler.onRequestStart(this, {});
+    else handler.onConnect?.((reason?: Error) => this.abort(reason ?? new errors.RequestAbortedError()));
+  }
+
+  get signal(): AbortSignal {
+    return this.#abortController.signal;
+  }
+
+  get aborted(): boolean {
+    return this.#reason !== null;
+  }
+
+  get paused(): boolean {
+    return this.#paused;
+  }
+
+  get reason(): Error | null {
+    return this.#reason;
+  }
+
+  abort(reason: Error): void {
+    if (this.#reason) return;
+    this.#reason = reason;
+    this.#abortController.abort(reason);
+    this.#error(reason);
+  }
+
+  pause(): void {
+    this.#paused = true;
+  }
+
+  resume(): void {
+    this.#paused = false;
+  }
+
+  respond(status: number, statusText: string, headers: Headers, payload: Buffer): void {
+    const handler = this.#handler;
+    if (handler.onResponseStart) {
+      const record: Record<string, string | string[]> = {};
+      headers.forEach((value, name) => {
+        record[name] = value;
+      });
+      const cookies = headers.getSetCookie();
+      if (cookies.length > 0) record['set-cookie'] = cookies;
+      handler.onResponseStart(this, status, record, statusText);
+      if (payload.length > 0) handler.onResponseData?.(this, payload);
+      handler.onResponseEnd?.(this, {});
+      return;
+    }
+    const raw: Buffer[] = [];
+    headers.forEach((value, name) => {
+      raw.push(Buffer.from(name, 'latin1'), Buffer.from(value, 'latin1'));
+    });
+    handler.onHeaders?.(status, raw, () => {}, statusText);
+    if (payload.length > 0) handler.onData?.(payload);
+    handler.onComplete?.([]);
+  }
+
+  fail(error: Error): void {
+    if (this.#reason) return;
+    this.#reason = error;
+    this.#error(error);
+  }
+
+  #error(error: Error): void {
+    if (this.#handler.onResponseError) this.#handler.onResponseError(this, error);
+    else this.#handler.onError?.(error);
+  }
+}
+
+function toHeaders(headers: Dispatcher.DispatchOptions['headers']): Headers {
+  const result = new Headers();
+  if (!headers) return result;
+  if (Array.isArray(headers)) {
+    for (let index = 0; index + 1 < headers.length; index += 2) {
+      result.append(String(headers[index]), String(headers[index + 1]));
+    }
+    return result;
+  }
+  const entries =
+    Symbol.iterator in headers
+      ? (headers as Iterable<[string, string | string[] | undefined]>)
+      : Object.entries(headers as Record<string, string | string[] | undefined>);
+  for (const [name, value] of entries) {
+    if (value === undefined) continue;
+    for (const item of Array.isArray(value) ? value : [value]) result.append(name, String(item));
+  }
+  return result;
+}
+
+async function readBody(body: Dispatcher.DispatchOptions['body']): Promise<Uint8Array | string | null> {
+  if (body === undefined || body === null) return null;
+  if (typeof body === 'string' || body instanceof Uint8Array) return body;
+  if (typeof (body as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function') {
+    const chunks: Buffer[] = [];
+    for await (const chunk of body as AsyncIterable<string | Uint8Array>) chunks.push(Buffer.from(chunk));
+    return Buffer.concat(chunks);
+  }
+  throw new errors.InvalidArgumentError(
+    'The aulm mock dispatcher reads string, byte and stream bodies only.',
+  );
+}

@@ -1,0 +1,53 @@
+// A browser bundle of `aulm`, made as a user's bundler makes it (esbuild, platform browser, resolving the
+// package through its `exports` map), must hold no `node:` import and no undici.
+import { existsSync } from 'node:fs';
+import { build } from 'esbuild';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const root = new URL('../../', import.meta.url).pathname;
+
+async function bundle(source: string, platform: 'browser' | 'neutral' = 'browser') {
+  const result = await build({
+    stdin: { contents: source, resolveDir: root, loader: 'ts' },
+    bundle: true,
+    write: false,
+    metafile: true,
+    minify: true,
+    format: 'esm',
+    platform,
+    mainFields: platform === 'neutral' ? ['module', 'main'] : undefined,
+    conditions: platform === 'neutral' ? ['worker'] : undefined,
+    logLevel: 'silent',
+  });
+  const code = result.outputFiles.map((file) => file.text).join('\n');
+  return { code, inputs: Object.keys(result.metafile.inputs) };
+}
+
+describe('the browser build of aulm', () => {
+  beforeAll(() => {
+    if (!existsSync(`${root}dist/browser/index.js`))
+      throw new Error('dist/browser is missing: run `npm run build`');
+  });
+
+  it('resolves to the browser build and holds no node: import and no undici', async () => {
+    const { code, inputs } = await bundle(
+      "import { Aulm } from 'aulm'; export const client = new Aulm({ apiKey: 'aulm_test_x', dangerouslyAllowBrowser: true });",
+    );
+    expect(inputs.some((input) => input.includes('dist/browser/'))).toBe(true);
+    expect(inputs.filter((input) => input.includes('undici'))).toEqual([]);
+    expect(code).not.toMatch(/["']node:/);
+    expect(code).not.toMatch(/undici/);
+  });
+
+  it('resolves to the fetch build for a worker bundler too', async () => {
+    const { code, inputs } = await bundle("export { Aulm } from 'aulm';", 'neutral');
+    expect(inputs.some((input) => input.includes('dist/browser/'))).toBe(true);
+    expect(code).not.toMatch(/["']node:|undici/);
+  });
+
+  it('bundles zod/mini, never the classic zod with its methods on every schema', async () => {
+    const { inputs } = await bundle("export { Aulm } from 'aulm';");
+    expect(inputs.some((input) => input.includes('zod/v4/mini/'))).toBe(true);
+    expect(inputs.filter((input) => input.includes('zod/v4/classic/'))).toEqual([]);
+  });
+});

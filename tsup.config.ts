@@ -1,0 +1,43 @@
+// Builds: the SDK for Node (undici transport) and for browsers and workers (fetch only, no `node:`),
+// `aulm/webhooks`, and `aulm/mock-server`; each as ESM and CommonJS with type files.
+import { fileURLToPath } from 'node:url';
+import type { Plugin } from 'esbuild';
+import { defineConfig, type Options } from 'tsup';
+
+// The browser build takes the fetch-only transport in place of the Node one.
+const browserTransport: Plugin = {
+  name: 'aulm-browser-transport',
+  setup(build) {
+    const target = fileURLToPath(new URL('./src/transport/default.browser.ts', import.meta.url));
+    build.onResolve({ filter: /\/transport\/default\.js$/ }, () => ({ path: target }));
+  },
+};
+
+const common: Options = {
+  format: ['esm', 'cjs'],
+  dts: true,
+  sourcemap: true,
+  target: 'es2022',
+  treeshake: true,
+  splitting: false,
+  clean: true,
+};
+
+export default defineConfig([
+  { ...common, entry: { index: 'src/index.ts' }, outDir: 'dist/node', platform: 'node' },
+  {
+    ...common,
+    entry: { index: 'src/index.ts' },
+    outDir: 'dist/browser',
+    platform: 'browser',
+    esbuildPlugins: [browserTransport],
+  },
+  { ...common, entry: { index: 'src/webhooks/index.ts' }, outDir: 'dist/webhooks', platform: 'neutral' },
+  {
+    ...common,
+    entry: { index: 'mock-server/index.ts' },
+    outDir: 'dist/mock-server',
+    platform: 'node',
+    external: ['msw', 'undici', 'zod'],
+  },
+]);

@@ -63,7 +63,8 @@ export function paramPath(path: readonly PropertyKey[]): string | null {
  * Describes the first problem that a schema check found in a request's parameters, in the API's terms:
  * an unknown field is `400 unknown_parameter`, a missing one `422 parameter_missing`, a bad phone number
  * `422 invalid_phone_number`, anything else `422 parameter_invalid`. `where` names what was checked
- * (`body`, `query`), for a problem with the whole of it.
+ * (`body`, `query`), for a problem with the whole of it. Check with `{ reportInput: true }`: without the
+ * input on each issue, a field of the wrong type cannot be told from a missing one.
  */
 export function describeIssue(error: z.core.$ZodError, where = 'body'): ParamProblem {
   const issue = error.issues[0];
@@ -77,7 +78,7 @@ export function describeIssue(error: z.core.$ZodError, where = 'body'): ParamPro
   if (param === null) {
     return { status: 422, code: 'parameter_invalid', param, message: `The ${where} must be a JSON object.` };
   }
-  if (issue.code === 'invalid_type' && issue.input === undefined) {
+  if (isMissing(issue)) {
     return {
       status: 422,
       code: 'parameter_missing',
@@ -90,6 +91,20 @@ export function describeIssue(error: z.core.$ZodError, where = 'body'): ParamPro
       ? issue.params.code
       : 'parameter_invalid';
   return { status: 422, code, param, message: `Invalid ${param}: ${describeProblem(issue)}.` };
+}
+
+// A discriminated union reports a missing discriminator on the whole object, not on the field.
+function isMissing(issue: z.core.$ZodIssue): boolean {
+  if (issue.code === 'invalid_type') return issue.input === undefined;
+  if (issue.code !== 'invalid_union') return false;
+  const { discriminator } = issue as { discriminator?: string };
+  const input = issue.input as Record<string, unknown> | undefined;
+  return (
+    discriminator !== undefined &&
+    typeof input === 'object' &&
+    input !== null &&
+    input[discriminator] === undefined
+  );
 }
 
 function describeProblem(issue: z.core.$ZodIssue): string {

@@ -73,10 +73,14 @@ const common = {
 };
 
 /** The body of `POST /v1/messages`, as the wire carries it: a text or a media message. */
-export const SendMessageWire = z.discriminatedUnion('type', [
-  z.strictObject({ ...common, type: z.literal('text'), text: TextContent }),
-  z.strictObject({ ...common, type: z.literal('media'), media: MediaContent }),
-]);
+export const SendMessageWire = z.discriminatedUnion(
+  'type',
+  [
+    z.strictObject({ ...common, type: z.literal('text'), text: TextContent }),
+    z.strictObject({ ...common, type: z.literal('media'), media: MediaContent }),
+  ],
+  { error: 'must be "text" or "media"' },
+);
 
 /** The parameters of `messages.send`: `text` (the body) or `media`, never both. */
 export type SendMessageParams = {

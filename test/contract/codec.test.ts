@@ -35,7 +35,7 @@ const problem = (schema: z.ZodMiniType, value: unknown, direction: 'encode' | 'd
 
 describe('wire models', () => {
   it('decode snake_case into camelCase models with dates, masked numbers and redacted previews', () => {
-    const message = z.decode(Message, wireMessage);
+    const message = z.decode(Message, wireMessage as never);
     expect(message.sessionId).toBe('ses_1');
     expect(message.createdAt).toEqual(new Date('2026-05-30T12:00:00.000Z'));
     expect(message.to).toBeInstanceOf(PhoneNumber);
@@ -43,19 +43,19 @@ describe('wire models', () => {
   });
 
   it('leave the keys of metadata as the user wrote them', () => {
-    expect(z.decode(Message, wireMessage).metadata).toEqual({ order_id: 'A-1' });
+    expect(z.decode(Message, wireMessage as never).metadata).toEqual({ order_id: 'A-1' });
   });
 
   it('encode a model back to exactly the wire it came from', () => {
-    expect(z.encode(Message, z.decode(Message, wireMessage))).toEqual(wireMessage);
+    expect(z.encode(Message, z.decode(Message, wireMessage as never))).toEqual(wireMessage);
   });
 
   it('drop fields a newer service adds, so a response stays readable', () => {
-    expect(z.decode(Message, { ...wireMessage, priority: 'high' })).not.toHaveProperty('priority');
+    expect(z.decode(Message, { ...wireMessage, priority: 'high' } as never)).not.toHaveProperty('priority');
   });
 
   it('name the wire field that does not match', () => {
-    const result = z.safeDecode(MessageLogList, {
+    const result = z.safeDecode(MessageLogList, <never>{
       object: 'list',
       data: [{ ...wireMessage, object: 'message_log', recipient: 'nope', timestamp: wireMessage.created_at }],
       has_more: false,
@@ -162,6 +162,35 @@ describe('request parameters', () => {
     expect(problem(ListLogsParams, { since: 'yesterday' })).toMatchObject({
       param: 'since',
       message: 'Invalid since: must be an ISO 8601 timestamp.',
+    });
+  });
+});
+
+describe('the kind of a message', () => {
+  const wire = { session_id: 'ses_1', to: '+447700900123', text: { body: 'hi' } };
+  const check = (value: unknown) => {
+    const result = z.safeDecode(SendMessageParams, value as never, { reportInput: true });
+    if (result.success) throw new Error('expected the value to be refused');
+    return describeIssue(result.error);
+  };
+
+  it('is reported missing when the body has no type', () => {
+    expect(check(wire)).toMatchObject({ code: 'parameter_missing', param: 'type' });
+  });
+
+  it('names the kinds there are when the type is unknown', () => {
+    expect(check({ ...wire, type: 'video' })).toMatchObject({
+      code: 'parameter_invalid',
+      param: 'type',
+      message: 'Invalid type: must be "text" or "media".',
+    });
+  });
+
+  it('tells a field of the wrong type from a missing one', () => {
+    expect(check({ ...wire, type: 'text', to: 447700900123 })).toMatchObject({
+      code: 'parameter_invalid',
+      param: 'to',
+      message: 'Invalid to: expected string.',
     });
   });
 });

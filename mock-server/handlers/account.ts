@@ -1,0 +1,17 @@
+// GET /v1/account: the account the key belongs to.
+import { http, type RequestHandler } from 'msw';
+import { Account } from '../../src/contract/index.js';
+import { type HandlerContext, reply } from './context.js';
+
+/** The handlers of `/v1/account`, on every base URL. */
+export function accountHandlers(context: HandlerContext): RequestHandler[] {
+  const { service } = context;
+  return context.bases.flatMap((base) => [
+    http.get(
+      `${base}/v1/account`,
+      context.route('account:read', ({ caller }) =>
+        reply(200, Account, service.accounts.get(caller.account.id)),
+      ),
+    ),
+  ]);
+}

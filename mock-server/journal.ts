@@ -1,0 +1,39 @@
+// The journal: a record, in arrival order, of every request that reached the mock's handlers, so a test
+// can assert on what its code sent (how many retries, which idempotency key, what was answered).
+
+/** One request that reached the handlers, and what it was answered. */
+export interface JournalEntry {
+  /** The mock's time when the request arrived. */
+  at: Date;
+  /** The HTTP method, upper case. */
+  method: string;
+  /** The host the request was sent to (`api.aulm.io`, `eu.api.aulm.io`, `127.0.0.1:4010`). */
+  host: string;
+  /** The path, without the query string (`/v1/logs`). */
+  path: string;
+  /** The status answered. */
+  status: number;
+  /** The `aulm-request-id` answered. */
+  requestId: string;
+  /** The `Idempotency-Key` header sent, if any. */
+  idempotencyKey: string | null;
+  /** The fault injected into this request, if any (always `null` until faults exist). */
+  fault: string | null;
+}
+
+/** The journal of one mock: entries are added when a request arrives and completed when it is answered. */
+export class Journal {
+  readonly entries: JournalEntry[] = [];
+
+  /** Records a request as it arrives, and returns its entry (status 0 until answered). */
+  open(entry: Omit<JournalEntry, 'status' | 'fault'>): JournalEntry {
+    const opened: JournalEntry = { ...entry, status: 0, fault: null };
+    this.entries.push(opened);
+    return opened;
+  }
+
+  /** Empties the journal in place, so a reference to `entries` held by a test stays current. */
+  clear(): void {
+    this.entries.length = 0;
+  }
+}

@@ -1,0 +1,140 @@
+// One mock, assembled and runtime-neutral: options, clock, randomness, service, handlers and journal, and
+// the controls of its handle. `index.ts` adds what only Node has (the undici dispatcher, `setupServer`).
+import type { RequestHandler } from 'msw';
+import type { Dispatcher } from 'undici';
+import type { Account, Session } from '../src/contract/index.js';
+import { type Clock, type ClockMode, MockClock } from './clock.js';
+import { createHandlers, HandlerContext } from './handlers/index.js';
+import { IdFactory } from './ids.js';
+import { Journal, type JournalEntry } from './journal.js';
+import { Randomness } from './random.js';
+import { type ConnectOptions, type CreateAccountParams, createService } from './service/index.js';
+
+/** Every aulm host: the global one and the three regional ones. */
+export const AULM_HOSTS: readonly string[] = [
+  'https://api.aulm.io',
+  'https://eu.api.aulm.io',
+  'https://us.api.aulm.io',
+  'https://ap.api.aulm.io',
+];
+
+/** The start time of a seeded mock, so that a seeded script is deterministic to the millisecond. */
+export const SEEDED_START = '2026-01-01T00:00:00.000Z';
+
+/** Rate limits per key (enforced from a later version; accepted now). */
+export interface RateLimitOptions {
+  /** Requests per second refilled (default 1,000). */
+  requestsPerSecond?: number;
+  /** The most requests at once (default 10,000). */
+  burst?: number;
+}
+
+/** How webhook deliveries leave the mock (from a later version; accepted now). */
+export interface WebhookOptions {
+  deliver?: ((request: Request) => Promise<Response>) | 'fetch' | 'off';
+}
+
+/** The options of `createAulmMock` and `startAulmMock`. */
+export interface AulmMockOptions {
+  /** Makes every id, key, code and response deterministic. */
+  seed?: number;
+  /** `'manual'` (default): time moves only by `clock.advance`; `'real'`: with the wall clock too. */
+  clock?: ClockMode;
+  /** The start time (default: `2026-01-01T00:00:00.000Z` with a `seed`, else the current time). */
+  now?: Date | string | number;
+  /** How many days logs are kept (default 30). */
+  retentionDays?: number;
+  rateLimit?: RateLimitOptions;
+  webhooks?: WebhookOptions;
+  /** The base URLs answered (default: every aulm host). */
+  hosts?: readonly string[];
+  /** Where `mock.dispatcher` sends requests that are not for the mock (default: undici's global agent). */
+  dispatcher?: Dispatcher;
+}
+
+/** What `quickstart()` returns: a key of a new `eu` account, and a session already connected. */
+export interface Quickstart {
+  apiKey: string;
+  sessionId: string;
+  accountId: string;
+}
+
+/** The parts of the handle that every runtime shares. */
+export interface AulmMockControls {
+  /** The MSW handlers of every route: `setupServer(...mock.handlers)` or `setupWorker(...mock.handlers)`. */
+  readonly handlers: RequestHandler[];
+  /** The mock's time. */
+  readonly clock: Clock;
+  /** Every request that reached the handlers, in order of arrival. */
+  readonly journal: readonly JournalEntry[];
+  /** Creates an account in `eu` with a test key of scope `*`, and a connected session. */
+  quickstart(): Quickstart;
+  readonly accounts: {
+    /** Creates an account (default region `eu`) with a test key of scope `*`. */
+    create(params?: CreateAccountParams): { account: Account; apiKey: string };
+  };
+  readonly sessions: {
+    /** Pairs a session, as the phone would: it becomes `connected`. */
+    connect(sessionId: string, options?: ConnectOptions): Session;
+    /** Logs a session out from the phone: it becomes `disconnected`. */
+    disconnect(sessionId: string): Session;
+  };
+  /** Drops every account, session, message, timer and journal entry, and puts the clock back to its start. */
+  reset(): void;
+}
+
+/** A mock assembled, with what the runtime-specific entry needs to finish it. */
+export interface AssembledMock {
+  readonly controls: AulmMockControls;
+  /** The base URLs answered. */
+  readonly hosts: readonly string[];
+  /** Stops the clock's wall-clock wake-ups. */
+  stop(): void;
+}
+
+/** Assembles a mock from its options. */
+export function assembleMock(options: AulmMockOptions = {}): AssembledMock {
+  if (options.seed !== undefined && !Number.isFinite(options.seed)) {
+    throw new TypeError(`seed must be a finite number, not ${String(options.seed)}`);
+  }
+  const start = new Date(options.now ?? (options.seed === undefined ? Date.now() : SEEDED_START));
+  if (Number.isNaN(start.getTime())) throw new TypeError(`now is not a date: ${String(options.now)}`);
+  const retentionDays = options.retentionDays ?? 30;
+  if (!(Number.isFinite(retentionDays) && retentionDays > 0)) {
+    throw new TypeError(`retentionDays must be a positive number, not ${String(options.retentionDays)}`);
+  }
+  const hosts = (options.hosts ?? AULM_HOSTS).map((host) => new URL(host).origin);
+  const random = new Randomness(options.seed);
+  const clock = new MockClock({ mode: options.clock ?? 'manual', start });
+  const service = createService({
+    clock,
+    ids: new IdFactory(random),
+    retentionDays,
+  });
+  const journal = new Journal();
+  const handlers = createHandlers(new HandlerContext({ service, journal, hosts }));
+
+  const controls: AulmMockControls = {
+    handlers,
+    clock,
+    journal: journal.entries,
+    quickstart() {
+      const { account, apiKey } = service.accounts.create({ region: 'eu' });
+      const session = service.sessions.create(account.id, { name: 'Quickstart' });
+      service.sessions.connect(session.id);
+      return { apiKey, sessionId: session.id, accountId: account.id };
+    },
+    accounts: { create: (params) => service.accounts.create(params) },
+    sessions: {
+      connect: (sessionId, connectOptions) => service.sessions.connect(sessionId, connectOptions),
+      disconnect: (sessionId) => service.sessions.disconnect(sessionId),
+    },
+    reset() {
+      clock.reset();
+      service.store.clear();
+      random.reset();
+      journal.clear();
+    },
+  };
+  return { controls, hosts, stop: () => clock.stop() };
+}

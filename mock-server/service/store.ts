@@ -1,0 +1,136 @@
+// The in-memory state of the reference server: every account, key, session and message, as records.
+// Records are the service's own rows (plain strings and Dates); the contract's models are built from them.
+import type { Device, MessageStatus, Metadata, Region, SessionStatus } from '../../src/contract/index.js';
+import type { KeyMode } from '../ids.js';
+
+/** A row owned by an account, with its place in the order of creation. */
+export interface Row {
+  readonly id: string;
+  readonly accountId: string;
+  /** Increases with every row created, across all tables: lists order by it, cursors point into it. */
+  readonly seq: number;
+}
+
+/** An account: who the keys belong to, and its home region. */
+export interface AccountRecord {
+  readonly id: string;
+  readonly seq: number;
+  name: string;
+  email: string;
+  country: string;
+  region: Region;
+  createdAt: Date;
+}
+
+/** An API key, with its secret (the mock keeps it whole, to recognise it). */
+export interface ApiKeyRecord extends Row {
+  name: string;
+  secret: string;
+  mode: KeyMode;
+  scopes: string[];
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+}
+
+/** A session, as stored; the pairing code is kept after pairing, though no longer shown. */
+export interface SessionRecord extends Row {
+  name: string | null;
+  status: SessionStatus;
+  pairingCode: string | null;
+  pairingExpiresAt: Date | null;
+  phoneNumber: string | null;
+  device: Device | null;
+  country: string | null;
+  region: Region;
+  createdAt: Date;
+  connectedAt: Date | null;
+  lastSeenAt: Date | null;
+}
+
+/** A message, as stored: its preview, never its content. */
+export interface MessageRecord extends Row {
+  sessionId: string;
+  /** E.164. */
+  to: string;
+  type: 'text' | 'media';
+  /** Whether it was sent with a test key, which honours the test phone numbers. */
+  mode: KeyMode;
+  status: MessageStatus;
+  preview: string | null;
+  error: { code: string; message: string } | null;
+  metadata: Metadata;
+  createdAt: Date;
+  updatedAt: Date;
+  /** When the latest status was reached: the log's `timestamp`. */
+  statusAt: Date;
+}
+
+/** The rows of one kind, by id and in creation order, never showing one account another's rows. */
+export class Table<T extends Row> {
+  #byId = new Map<string, T>();
+  #ordered: T[] = [];
+
+  /** Every row, oldest first. */
+  get ordered(): readonly T[] {
+    return this.#ordered;
+  }
+
+  /** Adds a row; its `seq` must be greater than every row's before it. */
+  insert(row: T): T {
+    this.#byId.set(row.id, row);
+    this.#ordered.push(row);
+    return row;
+  }
+
+  /** Returns the row with that id if `accountId` owns it: another account's row does not exist. */
+  find(accountId: string, id: string): T | undefined {
+    const row = this.#byId.get(id);
+    return row && row.accountId === accountId ? row : undefined;
+  }
+
+  /** Returns the row with that id, whoever owns it (for the mock's own controls, not for requests). */
+  findAny(id: string): T | undefined {
+    return this.#byId.get(id);
+  }
+
+  /** Removes a row, if there is one with that id. */
+  delete(id: string): void {
+    const row = this.#byId.get(id);
+    if (!row) return;
+    this.#byId.delete(id);
+    this.#ordered.splice(this.#ordered.indexOf(row), 1);
+  }
+
+  /** Removes every row. */
+  clear(): void {
+    this.#byId.clear();
+    this.#ordered = [];
+  }
+}
+
+/** All the state of one mock. `clear()` empties it in place. */
+export class Store {
+  readonly accounts = new Map<string, AccountRecord>();
+  readonly apiKeys = new Table<ApiKeyRecord>();
+  readonly keysBySecret = new Map<string, ApiKeyRecord>();
+  readonly sessions = new Table<SessionRecord>();
+  readonly messages = new Table<MessageRecord>();
+  #seq = 0;
+
+  /** Returns the next sequence number for a new row. */
+  nextSeq(): number {
+    this.#seq += 1;
+    return this.#seq;
+  }
+
+  /** Removes everything, and starts the sequence again. */
+  clear(): void {
+    this.accounts.clear();
+    this.apiKeys.clear();
+    this.keysBySecret.clear();
+    this.sessions.clear();
+    this.messages.clear();
+    this.#seq = 0;
+  }
+}

@@ -1,0 +1,147 @@
+// From a response to what a call returns: the model (checked against its schema, or converted best-effort
+// when `validateResponses` is off), the error class for a failure, and what the headers say.
+import * as z from 'zod/mini';
+import { camelCase, ErrorEnvelope, errorTypeForStatus, PhoneNumber, Redacted } from '../contract/index.js';
+import type { TransportResponse } from '../transport/transport.js';
+import { type APIError, errorFromStatus, ResponseValidationError } from './errors.js';
+import { retryAfterMs } from './retry-policy.js';
+
+/** The rate limit of the key, from a response's `ratelimit-*` headers. */
+export interface RateLimit {
+  /** Requests allowed in the window. */
+  limit: number;
+  /** Requests left in the window. */
+  remaining: number;
+  /** When the window resets. */
+  resetAt: Date;
+}
+
+/** Returns the rate limit that `headers` report, or null when they do not carry all three. */
+export function rateLimitOf(headers: Headers, now: number = Date.now()): RateLimit | null {
+  const [limit, remaining, reset] = ['limit', 'remaining', 'reset'].map((name) =>
+    Number.parseFloat(headers.get(`ratelimit-${name}`) ?? ''),
+  );
+  if (![limit, remaining, reset].every(Number.isFinite)) return null;
+  return { limit: limit!, remaining: remaining!, resetAt: new Date(now + reset! * 1000) };
+}
+
+/** Returns the `aulm-request-id` of a response, or null. */
+export function requestIdOf(headers: Headers): string | null {
+  return headers.get('aulm-request-id');
+}
+
+function parseJSON(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function stringOr(value: unknown, fallback: string | null): string | null {
+  return typeof value === 'string' ? value : fallback;
+}
+
+/**
+ * Returns the error for a failed response, of the class its status calls for. Reads the error envelope,
+ * and makes do with what there is when the body is not one (a proxy's HTML page, an empty body).
+ */
+export function errorFromResponse(response: TransportResponse): APIError {
+  const { status, headers } = response;
+  const json = parseJSON(response.body);
+  const decoded = z.safeDecode(ErrorEnvelope, json as never);
+  const body: Record<string, unknown> = decoded.success
+    ? decoded.data.error
+    : ((json as { error?: Record<string, unknown> } | null | undefined)?.error ?? {});
+  const retryAfter = retryAfterMs(headers);
+  return errorFromStatus({
+    status,
+    headers,
+    type: stringOr(body.type, null) ?? errorTypeForStatus(status),
+    code: stringOr(body.code, null),
+    param: stringOr(body.param, null),
+    message:
+      stringOr(body.message, null) ??
+      (json === undefined ? `HTTP ${status}, with a body that is not JSON.` : `HTTP ${status}.`),
+    requestId: requestIdOf(headers) ?? stringOr(body.requestId ?? body.request_id, null),
+    retryAfter: retryAfter === null ? null : retryAfter / 1000,
+  });
+}
+
+function kindOf(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
+/** Says what a failed check expected, without quoting the value (it may be personal data). */
+function expectationOf(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return `${issue.expected}, got ${kindOf(issue.input)}`;
+    case 'invalid_value':
+      return `one of ${issue.values.map((value) => JSON.stringify(value)).join(', ')}`;
+    case 'invalid_format':
+      return issue.format === 'datetime' ? 'an ISO 8601 timestamp' : `a valid ${issue.format}`;
+    case 'unrecognized_keys':
+      return `no field ${issue.keys.join(', ')}`;
+    default:
+      return issue.message.replace(/^must be /, '');
+  }
+}
+
+/** Where a response came from, for the messages of errors and logs: `GET /v1/messages/msg_1`. */
+export interface ResponseContext {
+  where: string;
+  requestId: string | null;
+  validate: boolean;
+  /** Called with the mismatch when `validate` is off and the model was converted best-effort. */
+  onMismatch?: (error: ResponseValidationError) => void;
+}
+
+/**
+ * Returns the model that a successful response carries, decoded with `schema`. A mismatch throws
+ * `ResponseValidationError` naming the field; with `validate` off it converts the body best-effort
+ * instead (see `looseModel`). A body that is not JSON always throws: there is nothing to convert.
+ */
+export function decodeResponse<T>(schema: z.ZodMiniType<T>, body: string, context: ResponseContext): T {
+  const json = parseJSON(body);
+  if (json === undefined) {
+    throw new ResponseValidationError({ ...context, path: '', expected: 'a JSON body' });
+  }
+  const decoded = z.safeDecode(schema, json as never, { reportInput: true });
+  if (decoded.success) return decoded.data;
+  const issue = decoded.error.issues[0];
+  const error = new ResponseValidationError({
+    ...context,
+    path: issue ? issue.path.map(String).join('.') : '',
+    expected: issue ? expectationOf(issue) : 'a valid body',
+  });
+  if (context.validate) throw error;
+  context.onMismatch?.(error);
+  return looseModel(json) as T;
+}
+
+const PHONE_FIELDS = new Set(['to', 'recipient', 'phone_number']);
+
+/**
+ * Converts a wire object to the model's shape without checking it: keys to camelCase (not inside
+ * `metadata`, whose keys are the user's), previews to `Redacted`, phone numbers to `PhoneNumber`,
+ * timestamps (`*_at`, `timestamp`) to `Date`. Personal data stays wrapped even in a response that
+ * does not match its schema.
+ */
+export function looseModel(value: unknown, key = ''): unknown {
+  if (Array.isArray(value)) return value.map((item) => looseModel(item));
+  if (typeof value === 'string') {
+    if (key === 'preview') return new Redacted(value);
+    if (PHONE_FIELDS.has(key)) return new PhoneNumber(value);
+    if ((key === 'timestamp' || key.endsWith('_at')) && !Number.isNaN(Date.parse(value)))
+      return new Date(value);
+    return value;
+  }
+  if (typeof value !== 'object' || value === null || key === 'metadata') return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([name, field]) => [camelCase(name), looseModel(field, name)]),
+  );
+}

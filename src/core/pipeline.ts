@@ -1,0 +1,319 @@
+// The request pipeline: check the parameters, build the request, send it under a timeout, retry what may
+// be retried, follow `421 wrong_region` once, and decode the response or the error. Every resource
+// method is one call to `request` or `list`.
+import * as z from 'zod/mini';
+import { describeIssue, type ListEnvelope } from '../contract/index.js';
+import type { Transport, TransportRequest, TransportResponse } from '../transport/transport.js';
+import { APIPromise, type APIResponse } from './api-promise.js';
+import { decodeResponse, errorFromResponse, rateLimitOf, requestIdOf } from './decode.js';
+import {
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  APIError,
+  APIUserAbortError,
+  AulmError,
+  errorFromStatus,
+} from './errors.js';
+import { LevelLogger } from './logger.js';
+import {
+  checkHeaders,
+  checkMaxRetries,
+  checkTimeout,
+  type ExtraHeaders,
+  maskApiKey,
+  type ResolvedOptions,
+} from './options.js';
+import { Page, PagePromise } from './pagination.js';
+import type { RequestPath } from './path.js';
+import { homeRegionHost, isAulmHost } from './region.js';
+import { RetryPolicy } from './retry-policy.js';
+import { userAgent } from './runtime.js';
+import { type Sleep, sleep } from './sleep.js';
+
+/**
+ * Options for one call, its last argument.
+ *
+ * @example
+ * ```ts
+ * await aulm.messages.send(params, { idempotencyKey: `order-${order.id}`, timeout: 5_000 });
+ * ```
+ */
+export interface RequestOptions {
+  /** Aborts the call, retries included; it then rejects with `APIUserAbortError`. */
+  signal?: AbortSignal | undefined;
+  /** Milliseconds each attempt may take, instead of the client's `timeout`. */
+  timeout?: number | undefined;
+  /** Retries for this call, instead of the client's `maxRetries`. */
+  maxRetries?: number | undefined;
+  /** The `Idempotency-Key` of a POST, instead of a generated one. The same key is sent on every retry. */
+  idempotencyKey?: string | undefined;
+  /** Headers for this call; a `null` value removes a header the SDK would send. */
+  headers?: ExtraHeaders | undefined;
+}
+
+/** One endpoint call, as a resource method describes it. */
+export interface Call<T> {
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  path: string | RequestPath;
+  /** The call's parameters in the model's (camelCase) form: the query of a GET, the body otherwise. */
+  params?: unknown;
+  /** The schema that checks `params` and encodes them to the wire. */
+  paramsSchema?: z.ZodMiniType;
+  /** The schema that decodes the response to what the call returns. */
+  result: z.ZodMiniType<T>;
+}
+
+/** What the pipeline runs on besides the options; tests pass their own. */
+export interface PipelineParts {
+  transport: Transport;
+  retryPolicy?: RetryPolicy;
+  sleep?: Sleep;
+}
+
+const IDEMPOTENCY_KEY = /^[\x20-\x7e]{1,255}$/;
+
+/** Sends calls for the client: one instance per `Aulm`, holding its key and the region it learned. */
+export class Pipeline {
+  readonly #options: ResolvedOptions;
+  readonly #transport: Transport;
+  readonly #retryPolicy: RetryPolicy;
+  readonly #sleep: Sleep;
+  readonly #log: LevelLogger;
+  #baseURL: string;
+
+  constructor(options: ResolvedOptions, parts: PipelineParts) {
+    this.#options = options;
+    this.#transport = parts.transport;
+    this.#retryPolicy = parts.retryPolicy ?? new RetryPolicy();
+    this.#sleep = parts.sleep ?? sleep;
+    this.#log = new LevelLogger(options.logger, options.logLevel);
+    this.#baseURL = options.baseURL;
+  }
+
+  /** The base URL requests go to now: the configured one, or the home region learned from a `421`. */
+  get baseURL(): string {
+    return this.#baseURL;
+  }
+
+  /** Starts a call and returns its `APIPromise`. */
+  request<T>(call: Call<T>, options?: RequestOptions): APIPromise<T> {
+    return new APIPromise(this.#execute(call, options));
+  }
+
+  /** Starts a list call and returns its `PagePromise`; each next page repeats it with the next cursor. */
+  list<Item>(call: Call<ListEnvelope<Item>>, options?: RequestOptions): PagePromise<Item> {
+    const response = this.#execute(call, options).then((result) => ({
+      ...result,
+      data: new Page(result.data, (cursor) =>
+        this.list({ ...call, params: { ...(call.params as object), cursor } }, options),
+      ),
+    }));
+    return new PagePromise(response);
+  }
+
+  async #execute<T>(call: Call<T>, options: RequestOptions = {}): Promise<APIResponse<T>> {
+    const { signal } = options;
+    if (signal?.aborted) throw new APIUserAbortError();
+    const timeout = options.timeout === undefined ? this.#options.timeout : checkTimeout(options.timeout);
+    const maxRetries =
+      options.maxRetries === undefined ? this.#options.maxRetries : checkMaxRetries(options.maxRetries);
+    const path = typeof call.path === 'string' ? call.path : call.path.resolve();
+    const wire = encodeParams(call);
+    const query = call.method === 'GET' && wire ? queryString(wire) : '';
+    const body = call.method !== 'GET' && wire ? JSON.stringify(wire) : undefined;
+    const headers = this.#headers(call.method, body !== undefined, options);
+    let followedRegion = false;
+
+    for (let attempt = 1, retry = 0; ; attempt++) {
+      const request = { method: call.method, url: `${this.#baseURL}${path}${query}`, headers, body };
+      const fields = { method: call.method, path, attempt };
+      const started = Date.now();
+      let failure: AulmError;
+      this.#log.debug(`aulm: ${call.method} ${path}`, fields);
+      try {
+        const response = await this.#attempt(request, timeout, signal);
+        const requestId = requestIdOf(response.headers);
+        const outcome = { ...fields, status: response.status, requestId, durationMs: Date.now() - started };
+        this.#log.info(`aulm: ${call.method} ${path} → ${response.status}`, outcome);
+        if (response.status >= 200 && response.status < 300) return this.#success(call, path, response);
+        failure = errorFromResponse(response);
+        if (!followedRegion && this.#followRegion(failure)) {
+          followedRegion = true;
+          this.#log.warn(`aulm: following 421 wrong_region to ${this.#baseURL}`, outcome);
+          continue;
+        }
+      } catch (error) {
+        if (!(error instanceof APIConnectionError)) throw error;
+        failure = error;
+        this.#log.info(`aulm: ${call.method} ${path} failed: ${error.message}`, {
+          ...fields,
+          durationMs: Date.now() - started,
+        });
+      }
+      const delayMs = this.#retryPolicy.delayBefore(retry, maxRetries, failure);
+      if (delayMs === null) {
+        const level = failure instanceof APIError && failure.status < 500 ? 'warn' : 'error';
+        this.#log[level](`aulm: ${call.method} ${path} failed: ${failure.name}`, {
+          ...fields,
+          retries: retry,
+        });
+        throw failure;
+      }
+      this.#log.warn(`aulm: retrying ${call.method} ${path} in ${Math.round(delayMs)} ms`, {
+        ...fields,
+        delayMs,
+      });
+      try {
+        await this.#sleep(delayMs, signal);
+      } catch {
+        throw new APIUserAbortError();
+      }
+      retry++;
+    }
+  }
+
+  // One attempt: the transport's answer, or an APIUserAbortError, APIConnectionTimeoutError or
+  // APIConnectionError. The race makes an abort or a timeout final even if a custom fetch ignores it.
+  async #attempt(
+    request: Omit<TransportRequest, 'signal'>,
+    timeout: number,
+    signal: AbortSignal | undefined,
+  ): Promise<TransportResponse> {
+    const controller = new AbortController();
+    let timedOut = false;
+    let stop: (reason: unknown) => void = () => {};
+    const stopped = new Promise<never>((_, reject) => {
+      stop = reject;
+    });
+    const onAbort = () => {
+      controller.abort(signal?.reason);
+      stop(signal?.reason);
+    };
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+      stop(undefined);
+    }, timeout);
+    signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+      const sending = this.#transport.send({ ...request, signal: controller.signal });
+      sending.catch(() => {}); // Its rejection after an abort or a timeout is expected: the race has it.
+      return await Promise.race([sending, stopped]);
+    } catch (error) {
+      if (signal?.aborted) throw new APIUserAbortError();
+      if (timedOut) throw new APIConnectionTimeoutError(timeout);
+      // The cause is kept for debugging, unless some message in its chain quotes the key.
+      const options = this.#mentionsKey(error) ? undefined : { cause: error };
+      throw new APIConnectionError(`Connection error: ${this.#describe(error)}`, options);
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+    }
+  }
+
+  #success<T>(call: Call<T>, path: string, response: TransportResponse): APIResponse<T> {
+    const requestId = requestIdOf(response.headers);
+    const where = `${call.method} ${path}`;
+    const data = decodeResponse(call.result, response.body, {
+      where,
+      requestId,
+      validate: this.#options.validateResponses,
+      onMismatch: (error) => this.#log.warn(`aulm: ${error.message}`, { path: error.path, requestId }),
+    });
+    return {
+      data,
+      response: { status: response.status, headers: response.headers },
+      requestId,
+      rateLimit: rateLimitOf(response.headers),
+    };
+  }
+
+  // Follows `421 wrong_region` to the home region it names, remembered for later calls; only from one
+  // of aulm's own hosts, so a custom baseURL (a proxy, a local server) is never left.
+  #followRegion(error: AulmError): boolean {
+    if (!(error instanceof APIError) || error.status !== 421 || error.code !== 'wrong_region') return false;
+    const home = homeRegionHost(error.headers.get('aulm-home-region'));
+    if (!home || home === this.#baseURL || !isAulmHost(this.#baseURL)) return false;
+    this.#baseURL = home;
+    return true;
+  }
+
+  #headers(method: string, hasBody: boolean, options: RequestOptions): Record<string, string> {
+    const headers = new Headers({
+      Accept: 'application/json',
+      Authorization: `Bearer ${this.#options.apiKey}`,
+    });
+    const agent = userAgent();
+    if (agent) headers.set('User-Agent', agent);
+    if (hasBody) headers.set('Content-Type', 'application/json');
+    if (method === 'POST') headers.set('Idempotency-Key', idempotencyKey(options.idempotencyKey));
+    const extra = options.headers === undefined ? {} : checkHeaders(options.headers, 'headers');
+    for (const [name, value] of Object.entries({ ...this.#options.defaultHeaders, ...extra })) {
+      if (value === null) headers.delete(name);
+      else if (value !== undefined) headers.set(name, value);
+    }
+    return Object.fromEntries(headers);
+  }
+
+  #mentionsKey(error: unknown, depth = 0): boolean {
+    if (typeof error !== 'object' || error === null || depth > 3) return false;
+    const { message, cause } = error as { message?: unknown; cause?: unknown };
+    return String(message).includes(this.#options.apiKey) || this.#mentionsKey(cause, depth + 1);
+  }
+
+  // A transport's error message never carries the key in practice; this makes it never do so in fact.
+  #describe(error: unknown): string {
+    const cause = (error as { cause?: { code?: unknown } } | null)?.cause;
+    const code = typeof cause?.code === 'string' ? ` (${cause.code})` : '';
+    const message = error instanceof Error ? error.message : String(error);
+    return `${message}${code}`.replaceAll(this.#options.apiKey, maskApiKey(this.#options.apiKey));
+  }
+}
+
+/** Checks a call's parameters with its schema and returns their wire form; throws the API's 400 or 422. */
+function encodeParams(call: Call<unknown>): Record<string, unknown> | undefined {
+  if (!call.paramsSchema) return undefined;
+  const where = call.method === 'GET' ? 'query' : 'body';
+  let problem: ReturnType<typeof describeIssue>;
+  try {
+    const encoded = z.safeEncode(call.paramsSchema, call.params as never, { reportInput: true });
+    if (encoded.success) return encoded.data as Record<string, unknown>;
+    problem = describeIssue(encoded.error, where);
+  } catch {
+    // A codec's encoder met something that is not an object at all.
+    problem = {
+      status: 422,
+      code: 'parameter_invalid',
+      param: null,
+      message: `The ${where} must be an object.`,
+    };
+  }
+  throw errorFromStatus({
+    ...problem,
+    type: 'invalid_request_error',
+    requestId: null,
+    headers: new Headers(),
+  });
+}
+
+function queryString(wire: Record<string, unknown>): string {
+  const query = new URLSearchParams();
+  for (const [name, value] of Object.entries(wire)) if (value !== undefined) query.set(name, String(value));
+  const text = query.toString();
+  return text ? `?${text}` : '';
+}
+
+function idempotencyKey(given: string | undefined): string {
+  if (given === undefined) return newIdempotencyKey();
+  if (typeof given !== 'string' || !IDEMPOTENCY_KEY.test(given)) {
+    throw new AulmError('The `idempotencyKey` option must be 1 to 255 printable ASCII characters.');
+  }
+  return given;
+}
+
+// crypto.randomUUID exists only in secure contexts in browsers; getRandomValues exists everywhere.
+function newIdempotencyKey(): string {
+  if (typeof globalThis.crypto?.randomUUID === 'function') return globalThis.crypto.randomUUID();
+  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+}

@@ -1,0 +1,59 @@
+// The `aulm` entry point: the client, its errors, its models and the types of its options.
+import { Aulm } from './client.js';
+
+export type {
+  Account,
+  CreateSessionParams,
+  Device,
+  ErrorType,
+  ListLogsParams,
+  ListSessionsParams,
+  MediaContent,
+  Message,
+  MessageError,
+  MessageFailureCode,
+  MessageLog,
+  MessageStatus,
+  Metadata,
+  Region,
+  SendMessageParams,
+  Session,
+  SessionStatus,
+} from './contract/index.js';
+export { PhoneNumber, Redacted } from './contract/index.js';
+export { APIPromise, type APIResponse, type RawResponse } from './core/api-promise.js';
+export type { RateLimit } from './core/decode.js';
+export {
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  APIError,
+  APIUserAbortError,
+  AulmError,
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  InternalServerError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  ResponseValidationError,
+  UnprocessableEntityError,
+  WaitTimeoutError,
+  WebhookVerificationError,
+  type WebhookVerificationReason,
+} from './core/errors.js';
+export type { Logger, LogLevel } from './core/logger.js';
+export type { ClientOptions, ExtraHeaders } from './core/options.js';
+export { Page, PagePromise } from './core/pagination.js';
+export type { RequestOptions } from './core/pipeline.js';
+export type { WaitOptions } from './core/polling.js';
+export type { RegionOption } from './core/region.js';
+export type { AccountResource } from './resources/account.js';
+export type { LogsResource } from './resources/logs.js';
+export type { AwaitedMessageStatus, MessagesResource, WaitForMessageOptions } from './resources/messages.js';
+export type { SessionsResource } from './resources/sessions.js';
+export type { Fetch } from './transport/transport.js';
+export { Aulm };
+
+/** The client, as the default export: `import Aulm from 'aulm'`. */
+export default Aulm;

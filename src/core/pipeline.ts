@@ -179,6 +179,8 @@ export class Pipeline {
     timeout: number,
     signal: AbortSignal | undefined,
   ): Promise<TransportResponse> {
+    // An abort between attempts (say, while a 421 was being followed) is final before anything is sent.
+    if (signal?.aborted) throw new APIUserAbortError();
     const controller = new AbortController();
     let timedOut = false;
     let stop: (reason: unknown) => void = () => {};
@@ -202,8 +204,8 @@ export class Pipeline {
     } catch (error) {
       if (signal?.aborted) throw new APIUserAbortError();
       if (timedOut) throw new APIConnectionTimeoutError(timeout);
-      // The cause is kept for debugging, unless some message in its chain quotes the key.
-      const options = this.#mentionsKey(error) ? undefined : { cause: error };
+      // The cause is kept for debugging, unless some message in its chain quotes the key or the query.
+      const options = this.#quotesSecrets(error, request.url) ? undefined : { cause: error };
       throw new APIConnectionError(`Connection error: ${this.#describe(error)}`, options);
     } finally {
       clearTimeout(timer);
@@ -255,18 +257,27 @@ export class Pipeline {
     return Object.fromEntries(headers);
   }
 
-  #mentionsKey(error: unknown, depth = 0): boolean {
+  // A query can hold personal data (a `recipient` filter), and some fetch implementations quote the URL
+  // in their errors: such a cause is dropped rather than carried into logs and error reports.
+  #quotesSecrets(error: unknown, url: string, depth = 0): boolean {
     if (typeof error !== 'object' || error === null || depth > 3) return false;
     const { message, cause } = error as { message?: unknown; cause?: unknown };
-    return String(message).includes(this.#options.apiKey) || this.#mentionsKey(cause, depth + 1);
+    const text = String(message);
+    const query = new URL(url).search;
+    const quotes =
+      text.includes(this.#options.apiKey) ||
+      (query !== '' && (text.includes(query.slice(1)) || text.includes(decodeURIComponent(query.slice(1)))));
+    return quotes || this.#quotesSecrets(cause, url, depth + 1);
   }
 
-  // A transport's error message never carries the key in practice; this makes it never do so in fact.
+  // The message of a transport's error, with the key masked and the query of any URL in it cut off.
   #describe(error: unknown): string {
     const cause = (error as { cause?: { code?: unknown } } | null)?.cause;
     const code = typeof cause?.code === 'string' ? ` (${cause.code})` : '';
     const message = error instanceof Error ? error.message : String(error);
-    return `${message}${code}`.replaceAll(this.#options.apiKey, maskApiKey(this.#options.apiKey));
+    return `${message}${code}`
+      .replaceAll(this.#options.apiKey, maskApiKey(this.#options.apiKey))
+      .replace(/(\bhttps?:\/\/[^\s?#'"]*)\?[^\s#'"]*/g, '$1?…');
   }
 }
 

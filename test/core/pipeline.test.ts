@@ -1,5 +1,12 @@
+import { inspect } from 'node:util';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Account, Message, SendMessageParams } from '../../src/contract/index.js';
+import {
+  Account,
+  ListLogsParams,
+  Message,
+  MessageLogList,
+  SendMessageParams,
+} from '../../src/contract/index.js';
 import {
   APIConnectionError,
   APIConnectionTimeoutError,
@@ -210,8 +217,50 @@ describe('retries', () => {
   });
 });
 
+describe('a connection error', () => {
+  it('quotes neither the key nor a recipient filter, in its message, its cause or the log', async () => {
+    const logged: string[] = [];
+    const record = (message: string, fields: object) => logged.push(`${message} ${JSON.stringify(fields)}`);
+    const logger = { debug: record, info: record, warn: record, error: record };
+    const { api, pipeline } = setup({ maxRetries: 0, logger, logLevel: 'debug' });
+    // node-fetch and Deno put the whole URL in their messages.
+    api.always((request) => {
+      throw new TypeError(`request to ${request.url.href} failed, reason: connect ECONNREFUSED`);
+    });
+    const listLogs: Call<unknown> = {
+      method: 'GET',
+      path: '/v1/logs',
+      params: { recipient: '+447700900123' },
+      paramsSchema: ListLogsParams,
+      result: MessageLogList,
+    };
+    const error = await pipeline.request(listLogs).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(APIConnectionError);
+    expect((error as Error).message).toBe(
+      'Connection error: request to https://api.aulm.io/v1/logs?… failed, reason: connect ECONNREFUSED',
+    );
+    expect((error as Error).cause).toBeUndefined();
+    for (const text of [inspect(error), ...logged]) {
+      expect(text).not.toMatch(/447700900123/);
+      expect(text).not.toContain(TEST_KEY);
+    }
+    expect(logged.length).toBeGreaterThan(0);
+  });
+});
+
 describe('421 wrong_region', () => {
   const wrongRegion = (home: string) => apiError(421, 'wrong_region', { 'aulm-home-region': home });
+
+  it('stops at once when the call is aborted while the 421 is being followed', async () => {
+    const controller = new AbortController();
+    const quiet = () => {};
+    const logger = { debug: quiet, info: quiet, error: quiet, warn: () => controller.abort() };
+    const { api, pipeline } = setup({ region: 'eu', logger, logLevel: 'warn' });
+    api.reply(wrongRegion('us'), ok(wireAccount({ region: 'us' })));
+    const error = await pipeline.request(getAccount, { signal: controller.signal }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(APIUserAbortError);
+    expect(api.requests).toHaveLength(1);
+  });
 
   it('follows the home region once and remembers it for later calls', async () => {
     const { api, pipeline, slept } = setup({ region: 'eu', maxRetries: 0 });

@@ -31,6 +31,8 @@ export interface AulmMock extends AulmMockControls {
   close(): Promise<void>;
 }
 
+let started = false;
+
 function handleOf(
   assembled: AssembledMock,
   dispatcher: () => AulmMockDispatcher,
@@ -94,6 +96,13 @@ export function createAulmMock(options: AulmMockOptions = {}): AulmMock {
  * ```
  */
 export async function startAulmMock(options: AulmMockOptions = {}): Promise<AulmMock> {
+  // MSW's interception and undici's global dispatcher are one per process: two started mocks closed out
+  // of order would leave both broken, so a second is refused while the first is open.
+  if (started) {
+    throw new Error(
+      'Another mock started with startAulmMock is still open: await its close() first, or build several with createAulmMock and use their handlers and dispatcher.',
+    );
+  }
   const assembled = assembleMock(options);
   const server = setupServer(...assembled.controls.handlers);
   server.listen({ onUnhandledRequest: 'bypass' });
@@ -104,6 +113,7 @@ export async function startAulmMock(options: AulmMockOptions = {}): Promise<Aulm
     fallback: options.dispatcher ?? previous,
   });
   setGlobalDispatcher(dispatcher);
+  started = true;
   let closed = false;
   return handleOf(
     assembled,
@@ -111,6 +121,7 @@ export async function startAulmMock(options: AulmMockOptions = {}): Promise<Aulm
     async () => {
       if (closed) return;
       closed = true;
+      started = false;
       server.close();
       setGlobalDispatcher(previous);
       assembled.stop();

@@ -54,8 +54,11 @@ export interface AulmMockOptions {
 
 /** What `quickstart()` returns: a key of a new `eu` account, and a session already connected. */
 export interface Quickstart {
+  /** A test key (`aulm_test_...`) of scope `*`. */
   apiKey: string;
+  /** A session that is already `connected`. */
   sessionId: string;
+  /** The account the key belongs to. */
   accountId: string;
 }
 
@@ -69,10 +72,12 @@ export interface AulmMockControls {
   readonly journal: readonly JournalEntry[];
   /** Creates an account in `eu` with a test key of scope `*`, and a connected session. */
   quickstart(): Quickstart;
+  /** What only the mock can do with accounts. */
   readonly accounts: {
     /** Creates an account (default region `eu`) with a test key of scope `*`. */
     create(params?: CreateAccountParams): { account: Account; apiKey: string };
   };
+  /** What the phone of a session would do. */
   readonly sessions: {
     /** Pairs a session, as the phone would: it becomes `connected`. */
     connect(sessionId: string, options?: ConnectOptions): Session;

@@ -117,7 +117,9 @@ export class Accounts {
 }
 
 // Enough of a key to recognise it in an error message, never enough to use it.
+// Only aulm's own prefix is shown: the start of some other service's key may be a secret of its own.
 function masked(secret: string): string {
-  if (secret.length <= 14) return '*'.repeat(Math.min(secret.length, 8));
-  return `${secret.slice(0, 10)}…${secret.slice(-4)}`;
+  const prefix = /^aulm_(test|live)_/.exec(secret)?.[0] ?? '';
+  if (secret.length - prefix.length <= 8) return `${prefix}••••`;
+  return `${prefix}••••${secret.slice(-4)}`;
 }

@@ -25,6 +25,7 @@ export const ErrorBody = wireModel({
 });
 export type ErrorBody = z.output<typeof ErrorBody>;
 
+/** An error response: `{"error": {...}}`. */
 export const ErrorEnvelope = wireModel({ error: ErrorBody });
 export type ErrorEnvelope = z.output<typeof ErrorEnvelope>;
 

@@ -20,6 +20,7 @@ export const MessageLog = wireModel({
 });
 export type MessageLog = z.output<typeof MessageLog>;
 
+/** One page of message logs. */
 export const MessageLogList = listOf(MessageLog);
 
 /** The query of `GET /v1/logs`: filters on status, session, recipient and `created_at`, and paging. */

@@ -16,6 +16,7 @@ export const MessageFailureCode = z.enum([
 ]);
 export type MessageFailureCode = z.output<typeof MessageFailureCode>;
 
+/** Why a message failed: a failure code and a sentence. */
 export const MessageError = wireModel({ code: z.string(), message: z.string() });
 export type MessageError = z.output<typeof MessageError>;
 
@@ -54,6 +55,7 @@ const httpsUrl = z
   .string()
   .check(z.refine((text) => /^https:\/\/[^\s/]+\S*$/.test(text), { error: 'must be an https:// URL' }));
 
+/** The media of a media message: an https URL, its MIME type and an optional caption. */
 export const MediaContent = wireModel(
   {
     url: httpsUrl,

@@ -31,10 +31,12 @@ export class Redacted {
     return this.#text;
   }
 
+  /** Returns `[redacted: N chars]`. */
   toString(): string {
     return `[redacted: ${this.length} chars]`;
   }
 
+  /** Returns what `toString()` does, so `JSON.stringify` never writes the value out. */
   toJSON(): string {
     return this.toString();
   }
@@ -103,6 +105,7 @@ export class PhoneNumber {
     return this.#e164 === (other instanceof PhoneNumber ? other.e164 : other);
   }
 
+  /** Returns the number masked: `+44 ••••••0123`. */
   toString(): string {
     const code = callingCode(this.#e164);
     const rest = this.#e164.length - 1 - code.length;
@@ -110,6 +113,7 @@ export class PhoneNumber {
     return `+${code} ${'•'.repeat(rest - shown)}${this.#e164.slice(this.#e164.length - shown)}`;
   }
 
+  /** Returns what `toString()` does, so `JSON.stringify` never writes the value out. */
   toJSON(): string {
     return this.toString();
   }

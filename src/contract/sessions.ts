@@ -6,9 +6,11 @@ import { idOf } from './ids.js';
 import { listOf, listParams } from './list.js';
 import { phoneNumber } from './personal.js';
 
+/** Where a session is: `pairing` until the phone enters the code, then `connected`, `disconnected` or `expired`. */
 export const SessionStatus = z.enum(['pairing', 'connected', 'disconnected', 'expired']);
 export type SessionStatus = z.output<typeof SessionStatus>;
 
+/** The device a session runs on, as the phone reports it. */
 export const Device = wireModel({ platform: z.string(), browser: z.string() });
 export type Device = z.output<typeof Device>;
 
@@ -30,6 +32,7 @@ export const Session = wireModel({
 });
 export type Session = z.output<typeof Session>;
 
+/** One page of sessions. */
 export const SessionList = listOf(Session);
 
 /** The body of `POST /v1/sessions`. */

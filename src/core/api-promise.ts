@@ -3,7 +3,9 @@ import type { RateLimit } from './decode.js';
 
 /** The status and headers of a response. */
 export interface RawResponse {
+  /** The HTTP status. */
   status: number;
+  /** The response headers. */
   headers: Headers;
 }
 

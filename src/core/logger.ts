@@ -12,9 +12,13 @@
  * ```
  */
 export interface Logger {
+  /** Each attempt, before it is sent. */
   debug(message: string, fields?: Record<string, unknown>): void;
+  /** Each response, with its status, request id and duration. */
   info(message: string, fields?: Record<string, unknown>): void;
+  /** Retries, a followed `421`, a response that did not match the contract, a final 4xx. */
   warn(message: string, fields?: Record<string, unknown>): void;
+  /** A final 5xx or connection failure. */
   error(message: string, fields?: Record<string, unknown>): void;
 }
 

@@ -220,7 +220,9 @@ describe('retries', () => {
 describe('a connection error', () => {
   it('quotes neither the key nor a recipient filter, in its message, its cause or the log', async () => {
     const logged: string[] = [];
-    const record = (message: string, fields: object) => logged.push(`${message} ${JSON.stringify(fields)}`);
+    const record = (message: string, fields?: object) => {
+      logged.push(`${message} ${JSON.stringify(fields)}`);
+    };
     const logger = { debug: record, info: record, warn: record, error: record };
     const { api, pipeline } = setup({ maxRetries: 0, logger, logLevel: 'debug' });
     // node-fetch and Deno put the whole URL in their messages.

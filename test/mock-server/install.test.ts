@@ -52,6 +52,22 @@ describe('startAulmMock', () => {
     expect(getGlobalDispatcher()).toBe(original);
   });
 
+  it('refuses a second started mock while the first is open, and allows it once the first is closed', async () => {
+    const first = await startAulmMock({ seed: 1 });
+    try {
+      await expect(startAulmMock({ seed: 2 })).rejects.toThrow(/Another mock started with startAulmMock/);
+      const { apiKey } = first.quickstart();
+      const stillServed = await fetch('https://api.aulm.io/v1/account', {
+        headers: { authorization: `Bearer ${apiKey}` },
+      });
+      expect(stillServed.status).toBe(200);
+    } finally {
+      await first.close();
+    }
+    const second = await startAulmMock({ seed: 2 });
+    await second.close();
+  });
+
   it('passes a request to another host through untouched, to fetch and to undici', async () => {
     const mock = await startAulmMock({ seed: 22 });
     try {

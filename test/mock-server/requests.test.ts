@@ -26,6 +26,14 @@ describe('authentication', () => {
     expect(answer.status).toBe(401);
     expect(answer.body.error).toMatchObject({ type: 'authentication_error', code: 'invalid_api_key' });
     expect(answer.body.error.message).not.toContain(key);
+    expect(answer.body.error.message).toContain('aulm_test_••••2345');
+  });
+
+  it("shows only the last four characters of a key that is not aulm's, never its start", async () => {
+    const answer = await call('GET', '/v1/account', { key: 'sk_live_51HxQpLKa9ZzYw8Vb7Nc6Md5' });
+    expect(answer.body.error.code).toBe('invalid_api_key');
+    expect(answer.body.error.message).not.toContain('sk_live');
+    expect(answer.body.error.message).toContain('••••6Md5');
   });
 
   it('answers 401 invalid_api_key for an Authorization header that is not Bearer', async () => {

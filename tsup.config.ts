@@ -1,5 +1,5 @@
 // Builds: the SDK for Node (undici transport) and for browsers and workers (fetch only, no `node:`),
-// `aulm/webhooks`, and `aulm/mock-server`; each as ESM and CommonJS with type files.
+// `aulm/webhooks`, and `aulm/mock-server`; each as ESM and CommonJS with type files. And the `aulm-mock` bin.
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'esbuild';
 import { defineConfig, type Options } from 'tsup';
@@ -39,5 +39,22 @@ export default defineConfig([
     outDir: 'dist/mock-server',
     platform: 'node',
     external: ['msw', 'undici', 'zod'],
+    // The CLI below writes into this folder too, from a build that runs at the same time.
+    clean: ['!cli.js', '!cli.js.map'],
+  },
+  // `aulm-mock`, the package's bin: ESM only, runnable as it is (the shebang makes tsup mark it executable).
+  {
+    entry: { cli: 'mock-server/cli.ts' },
+    outDir: 'dist/mock-server',
+    format: ['esm'],
+    platform: 'node',
+    target: 'es2022',
+    sourcemap: true,
+    treeshake: true,
+    splitting: false,
+    clean: false,
+    dts: false,
+    external: ['msw', 'undici', 'zod'],
+    banner: { js: '#!/usr/bin/env node' },
   },
 ]);

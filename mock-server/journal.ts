@@ -11,13 +11,16 @@ export interface JournalEntry {
   host: string;
   /** The path, without the query string (`/v1/logs`). */
   path: string;
-  /** The status answered. */
+  /** The status answered: 0 while the request is being processed, and where the connection was cut. */
   status: number;
   /** The `aulm-request-id` answered. */
   requestId: string;
   /** The `Idempotency-Key` header sent, if any. */
   idempotencyKey: string | null;
-  /** The fault injected into this request, if any (always `null` until faults exist). */
+  /**
+   * The fault injected into this request, if any: `'status 503'`, `'delay 300'`, `'reset'`,
+   * `'lost_response'`, or several joined (`'delay 300, reset'`). A cut connection has `status` 0.
+   */
   fault: string | null;
 }
 

@@ -1,14 +1,22 @@
-// One mock, assembled and runtime-neutral: options, clock, randomness, service, handlers and journal, and
-// the controls of its handle. `index.ts` adds what only Node has (the undici dispatcher, `setupServer`).
+// One mock, assembled and runtime-neutral: options, clock, randomness, service, faults, handlers and
+// journal, and the controls of its handle. `index.ts` adds what only Node has (the undici dispatcher,
+// `setupServer`).
 import type { RequestHandler } from 'msw';
 import type { Dispatcher } from 'undici';
 import type { Account, Session } from '../src/contract/index.js';
 import { type Clock, type ClockMode, MockClock } from './clock.js';
+import { type FaultControls, Faults } from './faults.js';
 import { createHandlers, HandlerContext } from './handlers/index.js';
 import { IdFactory } from './ids.js';
 import { Journal, type JournalEntry } from './journal.js';
 import { Randomness } from './random.js';
-import { type ConnectOptions, type CreateAccountParams, createService } from './service/index.js';
+import {
+  type ConnectOptions,
+  type CreateAccountParams,
+  createService,
+  DEFAULT_RATE_LIMIT,
+  type RateLimitPolicy,
+} from './service/index.js';
 
 /** Every aulm host: the global one and the three regional ones. */
 export const AULM_HOSTS: readonly string[] = [
@@ -21,11 +29,14 @@ export const AULM_HOSTS: readonly string[] = [
 /** The start time of a seeded mock, so that a seeded script is deterministic to the millisecond. */
 export const SEEDED_START = '2026-01-01T00:00:00.000Z';
 
-/** Rate limits per key (enforced from a later version; accepted now). */
+/**
+ * Rate limits per API key: a token bucket of `burst` requests, refilled at `requestsPerSecond` on the mock's
+ * clock. The defaults are so generous that ordinary tests never meet them.
+ */
 export interface RateLimitOptions {
-  /** Requests per second refilled (default 1,000). */
+  /** Requests per second refilled (default 1,000); a positive number. */
   requestsPerSecond?: number;
-  /** The most requests at once (default 10,000). */
+  /** The most requests at once, and the `ratelimit-limit` header (default 10,000); a whole number, 1 or more. */
   burst?: number;
 }
 
@@ -44,6 +55,7 @@ export interface AulmMockOptions {
   now?: Date | string | number;
   /** How many days logs are kept (default 30). */
   retentionDays?: number;
+  /** Rate limits per API key (default 1,000 per second, bursts of 10,000). */
   rateLimit?: RateLimitOptions;
   webhooks?: WebhookOptions;
   /** The base URLs answered (default: every aulm host). */
@@ -84,7 +96,15 @@ export interface AulmMockControls {
     /** Logs a session out from the phone: it becomes `disconnected`. */
     disconnect(sessionId: string): Session;
   };
-  /** Drops every account, session, message, timer and journal entry, and puts the clock back to its start. */
+  /**
+   * Fault injection: `inject(rule)` makes matching requests fail (a status, a delay, a cut connection)
+   * and returns a handle with `remove()`; `clear()` removes every rule; `list()` shows those in force.
+   */
+  readonly faults: FaultControls;
+  /**
+   * Drops every account, session, message, timer, journal entry, idempotency key, rate-limit bucket and
+   * fault rule, starts the seeded randomness again, and puts the clock back to its start.
+   */
   reset(): void;
 }
 
@@ -108,6 +128,7 @@ export function assembleMock(options: AulmMockOptions = {}): AssembledMock {
   if (!(Number.isFinite(retentionDays) && retentionDays > 0)) {
     throw new TypeError(`retentionDays must be a positive number, not ${String(options.retentionDays)}`);
   }
+  const rateLimit = rateLimitOf(options.rateLimit);
   const hosts = (options.hosts ?? AULM_HOSTS).map((host) => new URL(host).origin);
   const random = new Randomness(options.seed);
   const clock = new MockClock({ mode: options.clock ?? 'manual', start });
@@ -115,9 +136,11 @@ export function assembleMock(options: AulmMockOptions = {}): AssembledMock {
     clock,
     ids: new IdFactory(random),
     retentionDays,
+    rateLimit,
   });
   const journal = new Journal();
-  const handlers = createHandlers(new HandlerContext({ service, journal, hosts }));
+  const faults = new Faults(random);
+  const handlers = createHandlers(new HandlerContext({ service, journal, faults, hosts }));
 
   const controls: AulmMockControls = {
     handlers,
@@ -134,12 +157,34 @@ export function assembleMock(options: AulmMockOptions = {}): AssembledMock {
       connect: (sessionId, connectOptions) => service.sessions.connect(sessionId, connectOptions),
       disconnect: (sessionId) => service.sessions.disconnect(sessionId),
     },
+    faults: {
+      inject: (rule) => faults.inject(rule),
+      clear: () => faults.clear(),
+      list: () => faults.list(),
+    },
     reset() {
       clock.reset();
       service.store.clear();
       random.reset();
       journal.clear();
+      faults.reset();
     },
   };
   return { controls, hosts, stop: () => clock.stop() };
+}
+
+function rateLimitOf(options: RateLimitOptions = {}): RateLimitPolicy {
+  const { requestsPerSecond = DEFAULT_RATE_LIMIT.requestsPerSecond, burst = DEFAULT_RATE_LIMIT.burst } =
+    options;
+  if (
+    !(typeof requestsPerSecond === 'number' && Number.isFinite(requestsPerSecond) && requestsPerSecond > 0)
+  ) {
+    throw new TypeError(
+      `rateLimit.requestsPerSecond must be a positive number, not ${String(options.requestsPerSecond)}`,
+    );
+  }
+  if (!(Number.isInteger(burst) && burst >= 1)) {
+    throw new TypeError(`rateLimit.burst must be a whole number, 1 or more, not ${String(options.burst)}`);
+  }
+  return { requestsPerSecond, burst };
 }

@@ -1,7 +1,8 @@
 // GET /v1/account: the account the key belongs to.
 import { http, type RequestHandler } from 'msw';
 import { Account } from '../../src/contract/index.js';
-import { type HandlerContext, reply } from './context.js';
+import type { HandlerContext } from './context.js';
+import { reply } from './replies.js';
 
 /** The handlers of `/v1/account`, on every base URL. */
 export function accountHandlers(context: HandlerContext): RequestHandler[] {

@@ -1,10 +1,15 @@
-// What every route shares: the request id, the journal entry, bearer auth, the home-region check, the
-// scope check, reading the body and query with the contract, and the error envelope. Route files stay thin.
+// What every route shares, in order: the request id and journal entry, the fault a rule injects, bearer
+// auth, the key's rate limit, the home region, the scope, the idempotency key, then the route's own work,
+// and the answer (the error envelope for every refusal). Route files stay thin.
 import { HttpResponse, type HttpResponseResolver } from 'msw';
 import * as z from 'zod/mini';
-import { describeIssue, ErrorEnvelope, errorTypeForStatus, Region } from '../../src/contract/index.js';
-import type { Journal } from '../journal.js';
-import { type Caller, type Service, ServiceError } from '../service/index.js';
+import { Region } from '../../src/contract/index.js';
+import type { Faults } from '../faults.js';
+import type { Journal, JournalEntry } from '../journal.js';
+import { type Caller, type Reservation, type Service, ServiceError } from '../service/index.js';
+import { faultReply, type Reply, refusalOf } from './replies.js';
+
+export { errorResponse, type Reply, readBody, readQuery, reply } from './replies.js';
 
 /** What a route is given: the request, its URL and path parameters, and the authenticated caller. */
 export interface RouteRequest {
@@ -12,12 +17,6 @@ export interface RouteRequest {
   readonly url: URL;
   readonly params: Readonly<Record<string, string>>;
   readonly caller: Caller;
-}
-
-/** What a route answers: a status and the wire body. */
-export interface Reply {
-  readonly status: number;
-  readonly body: unknown;
 }
 
 /** A route's own work, between the checks every request passes and the answer. */
@@ -30,98 +29,130 @@ export function regionOfHost(hostname: string): Region | null {
   return parsed.success && hostname.includes('.') ? parsed.data : null;
 }
 
-/** Encodes a model with its contract schema into a reply (this also checks the response is well-formed). */
-export function reply<S extends z.core.$ZodType>(status: number, schema: S, model: z.output<S>): Reply {
-  return { status, body: z.encode(schema, model) };
+// One request on its way through the checks: what they read, and the headers they add.
+interface Exchange {
+  readonly request: Request;
+  readonly url: URL;
+  readonly params: Readonly<Record<string, string>>;
+  readonly requestId: string;
+  readonly headers: Headers;
+  /** Waits out the fault's delay, the first time only. */
+  readonly wait: () => Promise<void>;
 }
 
-/** Reads a JSON body (empty counts as `{}`) and decodes it; bad JSON is `400`, a bad field `400`/`422`. */
-export async function readBody<S extends z.core.$ZodType>(request: Request, schema: S): Promise<z.output<S>> {
-  const text = await request.text();
-  let value: unknown = {};
-  if (text.trim() !== '') {
-    try {
-      value = JSON.parse(text);
-    } catch (error) {
-      const reason = error instanceof Error ? `: ${error.message}` : '';
-      throw new ServiceError(400, 'invalid_json', `The request body is not valid JSON${reason}.`);
-    }
-  }
-  return check(schema, value, 'body');
-}
-
-/** Reads and decodes the query string; an unknown parameter is `400`, a bad value `422`. */
-export function readQuery<S extends z.core.$ZodType>(url: URL, schema: S): z.output<S> {
-  return check(schema, Object.fromEntries(url.searchParams), 'query');
-}
-
-function check<S extends z.core.$ZodType>(schema: S, value: unknown, where: string): z.output<S> {
-  // `reportInput` lets `describeIssue` tell a missing field from one of the wrong type.
-  const result = z.safeDecode(schema, value as z.input<S>, { reportInput: true });
-  if (result.success) return result.data;
-  const problem = describeIssue(result.error, where);
-  throw new ServiceError(problem.status, problem.code, problem.message, problem.param);
-}
-
-/** Shared by every handler file: the service, the journal, and the base URLs answered. */
+/** Shared by every handler file: the service, the journal, the faults, and the base URLs answered. */
 export class HandlerContext {
   readonly service: Service;
   readonly journal: Journal;
+  readonly faults: Faults;
   /** The base URLs answered, without a trailing slash (`https://api.aulm.io`). */
   readonly bases: readonly string[];
 
-  constructor(options: { service: Service; journal: Journal; hosts: readonly string[] }) {
+  constructor(options: { service: Service; journal: Journal; faults: Faults; hosts: readonly string[] }) {
     this.service = options.service;
     this.journal = options.journal;
+    this.faults = options.faults;
     this.bases = options.hosts.map((host) => host.replace(/\/+$/, ''));
   }
 
   /**
-   * Wraps a route into an MSW resolver that journals the request, authenticates it, checks the home
-   * region and the key's `scope` (none for routes any key may call), runs the route and answers, turning
-   * every refusal into the error envelope.
+   * Wraps a route into an MSW resolver. A fault that answers a status or resets the connection does so
+   * before anything else; otherwise the request is authenticated, rate-limited, checked for its home
+   * region and the key's `scope` (none for routes any key may call), and a POST's `Idempotency-Key` is
+   * reserved or replayed before the route runs. A fault's delay is waited out after the key is reserved
+   * (or before a refusal that comes sooner); a lost response is cut after all the work.
    */
   route(scope: string | null, route: Route): HttpResponseResolver {
     return async ({ request, params }) => {
-      const { service } = this;
       const url = new URL(request.url);
-      const requestId = service.ids.id('request');
+      const requestId = this.service.ids.id('request');
       const entry = this.journal.open({
-        at: service.clock.now(),
+        at: this.service.clock.now(),
         method: request.method,
         host: url.host,
         path: url.pathname,
         requestId,
         idempotencyKey: request.headers.get('idempotency-key'),
       });
-      const headers = new Headers({ 'aulm-request-id': requestId });
-      let response: Response;
-      try {
-        const caller = this.#authenticate(request);
-        headers.set('aulm-region', caller.account.region);
-        const hostRegion = regionOfHost(url.hostname);
-        if (hostRegion !== null && hostRegion !== caller.account.region) {
-          headers.set('aulm-home-region', caller.account.region);
-          throw new ServiceError(
-            421,
-            'wrong_region',
-            `This account lives in region ${caller.account.region}; send its requests to the ${caller.account.region} host or the global host.`,
-          );
-        }
-        if (scope !== null && !service.accounts.allows(caller.key, scope)) {
-          throw new ServiceError(403, 'missing_scope', `This API key lacks the scope ${scope}.`);
-        }
-        const routeParams = Object.fromEntries(
-          Object.entries(params).map(([name, value]) => [name, String(value)]),
-        );
-        const answer = await route({ request, url, params: routeParams, caller });
-        response = HttpResponse.json(answer.body as never, { status: answer.status, headers });
-      } catch (error) {
-        response = errorResponse(error, requestId, headers);
+      const fault = this.faults.draw(request.method, url.pathname);
+      if (fault) entry.fault = fault.description;
+      let delay = fault?.delay ?? 0;
+      const exchange: Exchange = {
+        request,
+        url,
+        params: Object.fromEntries(Object.entries(params).map(([name, value]) => [name, String(value)])),
+        requestId,
+        headers: new Headers({ 'aulm-request-id': requestId }),
+        wait: async () => {
+          const ms = delay;
+          delay = 0;
+          if (ms > 0) await new Promise((resolve) => setTimeout(resolve, ms));
+        },
+      };
+      if (fault?.network === 'reset') {
+        await exchange.wait();
+        return cut(entry);
       }
-      entry.status = response.status;
-      return response;
+      let answer: Reply;
+      if (fault && fault.status !== null) {
+        await exchange.wait();
+        if (fault.retryAfter !== null) exchange.headers.set('retry-after', String(fault.retryAfter));
+        answer = faultReply(fault.status, requestId);
+      } else {
+        answer = await this.#serve(exchange, scope, route);
+        await exchange.wait();
+      }
+      if (fault?.network === 'lost_response') return cut(entry);
+      entry.status = answer.status;
+      return HttpResponse.json(answer.body as never, { status: answer.status, headers: exchange.headers });
     };
+  }
+
+  async #serve(exchange: Exchange, scope: string | null, route: Route): Promise<Reply> {
+    const { service } = this;
+    const { request, url, headers } = exchange;
+    let reservation: Reservation | null = null;
+    try {
+      const caller = this.#authenticate(request);
+      headers.set('aulm-region', caller.account.region);
+      this.#takeToken(caller, headers);
+      const hostRegion = regionOfHost(url.hostname);
+      if (hostRegion !== null && hostRegion !== caller.account.region) {
+        headers.set('aulm-home-region', caller.account.region);
+        throw new ServiceError(
+          421,
+          'wrong_region',
+          `This account lives in region ${caller.account.region}; send its requests to the ${caller.account.region} host or the global host.`,
+        );
+      }
+      if (scope !== null && !service.accounts.allows(caller.key, scope)) {
+        throw new ServiceError(403, 'missing_scope', `This API key lacks the scope ${scope}.`);
+      }
+      const key = request.method === 'POST' ? request.headers.get('idempotency-key') : null;
+      if (key !== null) {
+        const outcome = service.idempotencyKeys.begin({
+          accountId: caller.account.id,
+          key,
+          method: request.method,
+          path: url.pathname,
+          body: await request.clone().text(),
+        });
+        if (outcome.kind === 'replay') {
+          headers.set('idempotent-replayed', 'true');
+          headers.set('aulm-original-request-id', outcome.answer.requestId);
+          return { status: outcome.answer.status, body: outcome.answer.body };
+        }
+        reservation = outcome.reservation;
+      }
+      await exchange.wait();
+      const answer = await route({ request, url, params: exchange.params, caller });
+      settle(reservation, answer, exchange.requestId);
+      return answer;
+    } catch (error) {
+      const answer = refusalOf(error, exchange.requestId);
+      settle(reservation, answer, exchange.requestId);
+      return answer;
+    }
   }
 
   #authenticate(request: Request): Caller {
@@ -143,26 +174,30 @@ export class HandlerContext {
     }
     return this.service.accounts.authenticate(match[1]!);
   }
+
+  // Every request with a valid key takes a token, whatever it is answered afterwards.
+  #takeToken(caller: Caller, headers: Headers): void {
+    const { rateLimits } = this.service;
+    const state = rateLimits.take(caller.key.id);
+    headers.set('ratelimit-limit', String(state.limit));
+    headers.set('ratelimit-remaining', String(state.remaining));
+    headers.set('ratelimit-reset', String(state.reset));
+    if (state.allowed) return;
+    headers.set('retry-after', String(state.retryAfter));
+    throw rateLimits.refusal(state);
+  }
 }
 
-/** Answers a refusal (or an unexpected failure, as `500 internal_error`) with the error envelope. */
-export function errorResponse(error: unknown, requestId: string, headers: Headers): Response {
-  const refusal =
-    error instanceof ServiceError
-      ? error
-      : new ServiceError(
-          500,
-          'internal_error',
-          `The reference server failed: ${error instanceof Error ? error.message : String(error)}`,
-        );
-  const body = z.encode(ErrorEnvelope, {
-    error: {
-      type: errorTypeForStatus(refusal.status),
-      code: refusal.code,
-      message: refusal.message,
-      param: refusal.param,
-      requestId,
-    },
-  });
-  return HttpResponse.json(body, { status: refusal.status, headers });
+// An answer the route gave is kept for the key; a failure of the server (5xx) frees it for a retry.
+function settle(reservation: Reservation | null, answer: Reply, requestId: string): void {
+  if (reservation === null) return;
+  if (answer.status >= 500) reservation.release();
+  else reservation.complete({ status: answer.status, body: answer.body, requestId });
+}
+
+// The client sees its connection cut: fetch rejects, the undici dispatcher and the standalone server
+// turn it into a socket error. The journal records status 0: nothing was sent.
+function cut(entry: JournalEntry): Response {
+  entry.status = 0;
+  return HttpResponse.error();
 }

@@ -1,7 +1,8 @@
 // /v1/logs: the message logs, filtered and paged, and one log by its message id.
 import { http, type RequestHandler } from 'msw';
 import { ListLogsParams, MessageLog, MessageLogList } from '../../src/contract/index.js';
-import { type HandlerContext, readQuery, reply } from './context.js';
+import type { HandlerContext } from './context.js';
+import { readQuery, reply } from './replies.js';
 
 /** The handlers of `/v1/logs`, on every base URL. */
 export function logHandlers(context: HandlerContext): RequestHandler[] {

@@ -1,7 +1,8 @@
 // /v1/messages: send (queued, then on along its timeline) and get.
 import { http, type RequestHandler } from 'msw';
 import { Message, SendMessageParams } from '../../src/contract/index.js';
-import { type HandlerContext, readBody, reply } from './context.js';
+import type { HandlerContext } from './context.js';
+import { readBody, reply } from './replies.js';
 
 /** The handlers of `/v1/messages`, on every base URL. */
 export function messageHandlers(context: HandlerContext): RequestHandler[] {

@@ -1,7 +1,8 @@
 // /v1/sessions: create (pairing), list, get, and log out.
 import { http, type RequestHandler } from 'msw';
 import { CreateSessionParams, ListSessionsParams, Session, SessionList } from '../../src/contract/index.js';
-import { type HandlerContext, readBody, readQuery, reply } from './context.js';
+import type { HandlerContext } from './context.js';
+import { readBody, readQuery, reply } from './replies.js';
 
 /** The handlers of `/v1/sessions`, on every base URL. */
 export function sessionHandlers(context: HandlerContext): RequestHandler[] {

@@ -1,4 +1,5 @@
-// The in-memory state of the reference server: every account, key, session and message, as records.
+// The in-memory state of the reference server: every account, key, session and message, as records, and
+// the idempotency keys and rate-limit buckets of the keys.
 // Records are the service's own rows (plain strings and Dates); the contract's models are built from them.
 import type { Device, MessageStatus, Metadata, Region, SessionStatus } from '../../src/contract/index.js';
 import type { KeyMode } from '../ids.js';
@@ -66,6 +67,33 @@ export interface MessageRecord extends Row {
   statusAt: Date;
 }
 
+/** The answer to a request, as an idempotency key keeps it: the status, the wire body, and its request id. */
+export interface StoredAnswer {
+  readonly status: number;
+  readonly body: unknown;
+  /** The `aulm-request-id` of the request that was answered first. */
+  readonly requestId: string;
+}
+
+/** An idempotency key of an account: the request it was first used for, and its answer once there is one. */
+export interface IdempotencyRecord {
+  readonly method: string;
+  readonly path: string;
+  /** The body's decoded JSON, with sorted keys (`fingerprintOf`). */
+  readonly fingerprint: string;
+  readonly createdAt: Date;
+  readonly expiresAt: Date;
+  /** `null` while the first request is still being processed. */
+  answer: StoredAnswer | null;
+}
+
+/** The token bucket of one API key: the tokens left, as of a time. */
+export interface RateBucket {
+  tokens: number;
+  /** When `tokens` was last brought up to date, in epoch milliseconds of the mock's clock. */
+  at: number;
+}
+
 /** The rows of one kind, by id and in creation order, never showing one account another's rows. */
 export class Table<T extends Row> {
   #byId = new Map<string, T>();
@@ -116,6 +144,10 @@ export class Store {
   readonly keysBySecret = new Map<string, ApiKeyRecord>();
   readonly sessions = new Table<SessionRecord>();
   readonly messages = new Table<MessageRecord>();
+  /** Idempotency keys by `<account id>/<key>`, in order of first use. */
+  readonly idempotencyKeys = new Map<string, IdempotencyRecord>();
+  /** Token buckets by API key id. */
+  readonly rateBuckets = new Map<string, RateBucket>();
   #seq = 0;
 
   /** Returns the next sequence number for a new row. */
@@ -131,6 +163,8 @@ export class Store {
     this.keysBySecret.clear();
     this.sessions.clear();
     this.messages.clear();
+    this.idempotencyKeys.clear();
+    this.rateBuckets.clear();
     this.#seq = 0;
   }
 }

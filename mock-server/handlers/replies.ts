@@ -1,0 +1,107 @@
+// The wire side of the handlers: reading a request's body and query with the contract, and the answers
+// (a model encoded with its schema, the error envelope of a refusal, the envelope of an injected fault).
+import { HttpResponse } from 'msw';
+import * as z from 'zod/mini';
+import { describeIssue, ErrorEnvelope, errorTypeForStatus } from '../../src/contract/index.js';
+import { ServiceError } from '../service/index.js';
+
+/** What a route answers: a status and the wire body. */
+export interface Reply {
+  readonly status: number;
+  readonly body: unknown;
+}
+
+/** Encodes a model with its contract schema into a reply (this also checks the response is well-formed). */
+export function reply<S extends z.core.$ZodType>(status: number, schema: S, model: z.output<S>): Reply {
+  return { status, body: z.encode(schema, model) };
+}
+
+/** Reads a JSON body (empty counts as `{}`) and decodes it; bad JSON is `400`, a bad field `400`/`422`. */
+export async function readBody<S extends z.core.$ZodType>(request: Request, schema: S): Promise<z.output<S>> {
+  const text = await request.text();
+  let value: unknown = {};
+  if (text.trim() !== '') {
+    try {
+      value = JSON.parse(text);
+    } catch (error) {
+      const reason = error instanceof Error ? `: ${error.message}` : '';
+      throw new ServiceError(400, 'invalid_json', `The request body is not valid JSON${reason}.`);
+    }
+  }
+  return check(schema, value, 'body');
+}
+
+/** Reads and decodes the query string; an unknown parameter is `400`, a bad value `422`. */
+export function readQuery<S extends z.core.$ZodType>(url: URL, schema: S): z.output<S> {
+  return check(schema, Object.fromEntries(url.searchParams), 'query');
+}
+
+function check<S extends z.core.$ZodType>(schema: S, value: unknown, where: string): z.output<S> {
+  // `reportInput` lets `describeIssue` tell a missing field from one of the wrong type.
+  const result = z.safeDecode(schema, value as z.input<S>, { reportInput: true });
+  if (result.success) return result.data;
+  const problem = describeIssue(result.error, where);
+  throw new ServiceError(problem.status, problem.code, problem.message, problem.param);
+}
+
+/** Returns the error envelope of a refusal (or of an unexpected failure, as `500 internal_error`). */
+export function refusalOf(error: unknown, requestId: string): Reply {
+  const refusal =
+    error instanceof ServiceError
+      ? error
+      : new ServiceError(
+          500,
+          'internal_error',
+          `The reference server failed: ${error instanceof Error ? error.message : String(error)}`,
+        );
+  return envelope(refusal, requestId);
+}
+
+/** Answers a refusal (or an unexpected failure, as `500 internal_error`) with the error envelope. */
+export function errorResponse(error: unknown, requestId: string, headers: Headers): Response {
+  const answer = refusalOf(error, requestId);
+  return HttpResponse.json(answer.body as never, { status: answer.status, headers });
+}
+
+// The code an injected status carries: the contract's own where it has one that fits any request.
+const FAULT_CODES: Readonly<Record<number, string>> = {
+  400: 'invalid_request',
+  401: 'invalid_api_key',
+  403: 'permission_denied',
+  404: 'resource_not_found',
+  408: 'request_timeout',
+  409: 'invalid_state',
+  421: 'wrong_region',
+  422: 'parameter_invalid',
+  429: 'rate_limited',
+  500: 'internal_error',
+  502: 'bad_gateway',
+  503: 'service_unavailable',
+  504: 'gateway_timeout',
+};
+
+/** Returns the error envelope of an injected status: the type of the status, a fitting code. */
+export function faultReply(status: number, requestId: string): Reply {
+  const code = FAULT_CODES[status] ?? (status >= 500 ? 'internal_error' : 'invalid_request');
+  return envelope(
+    new ServiceError(
+      status,
+      code,
+      `Injected fault: the reference server answered ${status} ${code} because a fault rule asked it to.`,
+    ),
+    requestId,
+  );
+}
+
+function envelope(refusal: ServiceError, requestId: string): Reply {
+  const body = z.encode(ErrorEnvelope, {
+    error: {
+      type: errorTypeForStatus(refusal.status),
+      code: refusal.code,
+      message: refusal.message,
+      param: refusal.param,
+      requestId,
+    },
+  });
+  return { status: refusal.status, body };
+}

@@ -1,0 +1,200 @@
+// The reference server over real HTTP, for any language and any process: node:http in front of the same
+// MSW handlers (through MSW's `getResponse`, so in-process and standalone cannot drift), plus the control
+// routes under `/__mock/`. A response of type 'error' from the handlers cuts the connection for real.
+import { Buffer } from 'node:buffer';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { getResponse, type RequestHandler } from 'msw';
+import { controlHandlers, requestId } from './control.js';
+import { errorResponse } from './handlers/context.js';
+import type { AulmMockOptions } from './mock.js';
+import { ServiceError } from './service/index.js';
+import { type AulmMock, createAulmMock } from './start.js';
+
+/** The options of `startStandalone`: the mock's own options, and where to listen. */
+export interface StandaloneOptions extends Omit<AulmMockOptions, 'hosts' | 'dispatcher'> {
+  /** The TCP port (default 4010); `0` picks a free one, which `url` then carries. */
+  port?: number;
+  /** The interface to listen on (default `127.0.0.1`; `0.0.0.0` or `::` for every interface). */
+  host?: string;
+}
+
+/** A running standalone reference server. */
+export interface StandaloneServer {
+  /** The base URL, without `/v1` (`http://127.0.0.1:4010`). */
+  readonly url: string;
+  /**
+   * A test key (`aulm_test_...`, scope `*`) of the quickstart account. `POST /__mock/reset` makes a new
+   * quickstart, and this then reads the new key (the same one again under a `seed`).
+   */
+  readonly apiKey: string;
+  /** A session of the quickstart account that is already `connected`. */
+  readonly sessionId: string;
+  /** The mock behind the server: its clock, faults, journal and the rest of the handle. */
+  readonly mock: AulmMock;
+  /** Stops listening, cuts every open connection, and stops the mock's clock. */
+  close(): Promise<void>;
+}
+
+/** What the control routes may change on the standalone server: the quickstart, which a reset renews. */
+export interface StandaloneState {
+  readonly mock: AulmMock;
+  apiKey: string;
+  sessionId: string;
+  accountId: string;
+}
+
+const DEFAULT_PORT = 4010;
+const DEFAULT_HOST = '127.0.0.1';
+
+/**
+ * Starts the reference server on a real port: the aulm API under `/v1` on `url`, the control routes under
+ * `/__mock/`, with an account, a test key and a connected session ready. The clock is `'real'` unless
+ * `clock: 'manual'` is asked for; webhooks go out with `fetch`.
+ *
+ * @example
+ * ```ts
+ * const server = await startStandalone({ port: 0, seed: 1 });
+ * const response = await fetch(`${server.url}/v1/account`, {
+ *   headers: { authorization: `Bearer ${server.apiKey}` },
+ * });
+ * await server.close();
+ * ```
+ */
+export async function startStandalone(options: StandaloneOptions = {}): Promise<StandaloneServer> {
+  const { port = DEFAULT_PORT, host = DEFAULT_HOST, ...mockOptions } = options;
+  if (!(Number.isInteger(port) && port >= 0 && port <= 65_535)) {
+    throw new RangeError(`port must be an integer from 0 to 65535, not ${String(port)}`);
+  }
+  let serve: (request: IncomingMessage, response: ServerResponse) => void = (_, response) => {
+    response.writeHead(503).end();
+  };
+  const server = createServer((request, response) => serve(request, response));
+  await listen(server, port, host);
+  const base = baseURL(host, (server.address() as AddressInfo).port);
+
+  let mock: AulmMock;
+  try {
+    mock = createAulmMock({
+      ...mockOptions,
+      clock: mockOptions.clock ?? 'real',
+      webhooks: mockOptions.webhooks ?? { deliver: 'fetch' },
+      hosts: [base],
+    });
+  } catch (error) {
+    await stop(server);
+    throw error;
+  }
+  const state: StandaloneState = { mock, ...mock.quickstart() };
+  const control = controlHandlers(base, state);
+  serve = (request, response) => {
+    // A client that goes away mid-request must not take the server down with it.
+    answer(base, control, state, request, response).catch(() => request.socket.destroy());
+  };
+
+  let closing: Promise<void> | undefined;
+  return {
+    url: base,
+    get apiKey() {
+      return state.apiKey;
+    },
+    get sessionId() {
+      return state.sessionId;
+    },
+    mock,
+    close() {
+      closing ??= stop(server).then(() => mock.close());
+      return closing;
+    },
+  };
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const failed = (error: Error) => reject(error);
+    server.once('error', failed);
+    server.listen(port, host, () => {
+      server.off('error', failed);
+      resolve();
+    });
+  });
+}
+
+function stop(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+}
+
+// The URL a client on this machine reaches: a wildcard address is reached through loopback.
+function baseURL(host: string, port: number): string {
+  const reachable = host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '::1' : host;
+  return `http://${reachable.includes(':') ? `[${reachable}]` : reachable}:${port}`;
+}
+
+async function answer(
+  base: string,
+  control: RequestHandler[],
+  state: StandaloneState,
+  incoming: IncomingMessage,
+  outgoing: ServerResponse,
+): Promise<void> {
+  let response: Response;
+  try {
+    const request = await toRequest(base, incoming);
+    const path = new URL(request.url).pathname;
+    response =
+      (path.startsWith('/__mock/') ? await getResponse(control, request) : undefined) ??
+      (await getResponse(state.mock.handlers, request)) ??
+      notFound(request.method, path);
+  } catch (error) {
+    response = errorResponse(error, requestId(), new Headers());
+  }
+  if (response.type === 'error') {
+    // A fault's `network: 'reset'` or `'lost_response'`: the client sees the connection reset.
+    incoming.socket.resetAndDestroy();
+    return;
+  }
+  await write(response, incoming.method === 'HEAD', outgoing);
+}
+
+// The request as fetch knows it, on the server's own base URL whatever Host the client sent, so that
+// the handlers (which match on the base URL) answer `localhost` and `127.0.0.1` alike.
+async function toRequest(base: string, incoming: IncomingMessage): Promise<Request> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of incoming) chunks.push(chunk as Buffer);
+  const headers = new Headers();
+  const raw = incoming.rawHeaders;
+  for (let index = 0; index + 1 < raw.length; index += 2) headers.append(raw[index]!, raw[index + 1]!);
+  // HEAD is answered as GET without the body, as HTTP asks (and as tools that wait for a port send it).
+  const method = incoming.method === 'HEAD' ? 'GET' : (incoming.method ?? 'GET');
+  const hasBody = method !== 'GET' && chunks.length > 0;
+  // The target is read as a path even when it looks like `//host/...` or a proxy's absolute URL.
+  const target = incoming.url ?? '/';
+  return new Request(`${base}${target.startsWith('/') ? target : `/${target}`}`, {
+    method,
+    headers,
+    body: hasBody ? Buffer.concat(chunks) : null,
+  });
+}
+
+async function write(response: Response, head: boolean, outgoing: ServerResponse): Promise<void> {
+  const body = Buffer.from(await response.arrayBuffer());
+  response.headers.forEach((value, name) => {
+    if (name !== 'set-cookie' && name !== 'content-length') outgoing.setHeader(name, value);
+  });
+  const cookies = response.headers.getSetCookie();
+  if (cookies.length > 0) outgoing.setHeader('set-cookie', cookies);
+  if (response.status !== 204 && response.status !== 304) outgoing.setHeader('content-length', body.length);
+  outgoing.writeHead(response.status, response.statusText || undefined);
+  outgoing.end(head ? undefined : body);
+}
+
+function notFound(method: string, path: string): Response {
+  return errorResponse(
+    new ServiceError(404, 'resource_not_found', `Unrecognized request URL: ${method} ${path}`),
+    requestId(),
+    new Headers(),
+  );
+}

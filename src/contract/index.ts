@@ -8,3 +8,4 @@ export * from './logs.js';
 export * from './messages.js';
 export * from './personal.js';
 export * from './sessions.js';
+export * from './webhooks.js';

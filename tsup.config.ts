@@ -13,6 +13,14 @@ const browserTransport: Plugin = {
   },
 };
 
+// The CLI loads the built `aulm/mock-server` (dist/mock-server/index.js) at run time, not a copy of it.
+const packageEntry: Plugin = {
+  name: 'aulm-cli-package-entry',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/index\.js$/ }, (args) => ({ path: args.path, external: true }));
+  },
+};
+
 const common: Options = {
   format: ['esm', 'cjs'],
   dts: true,
@@ -55,6 +63,7 @@ export default defineConfig([
     clean: false,
     dts: false,
     external: ['msw', 'undici', 'zod'],
+    esbuildPlugins: [packageEntry],
     banner: { js: '#!/usr/bin/env node' },
   },
 ]);

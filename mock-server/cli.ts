@@ -86,10 +86,23 @@ async function main(args: string[]): Promise<void> {
   // A reader that goes away must not crash the server with EPIPE.
   process.stdout.on('error', () => {});
 
+  let startStandalone: (options: StandaloneOptions) => Promise<StandaloneServer>;
+  try {
+    // Loaded only now, so that --help and a bad flag answer without loading the server; the build keeps
+    // this import as it is, so the bin loads the package's own `aulm/mock-server` and its msw.
+    ({ startStandalone } = await import('./index.js'));
+  } catch (error) {
+    const missing = /Cannot find (?:package|module) '([^']+)'/.exec((error as Error).message)?.[1];
+    process.stderr.write(
+      missing
+        ? `aulm-mock: the package ${missing} is missing. The reference server needs msw beside aulm: npm install --save-dev aulm msw\n`
+        : `aulm-mock: could not load the reference server: ${(error as Error).message}\n`,
+    );
+    process.exitCode = 1;
+    return;
+  }
   let server: StandaloneServer;
   try {
-    // Loaded only now, so that --help and a bad flag answer without loading the server.
-    const { startStandalone } = await import('./standalone.js');
     server = await startStandalone(options);
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === 'EADDRINUSE' ? ' (the port is in use)' : '';

@@ -6,7 +6,7 @@ import { HttpResponse, type HttpResponseResolver, http, type RequestHandler } fr
 import * as z from 'zod/mini';
 import { Account, Device, Region, Session, snakeCase, wireModel } from '../src/contract/index.js';
 import { durationMs } from './clock.js';
-import type { FaultHandle, FaultRule } from './faults.js';
+import { type FaultHandle, type FaultRule, RULE_FIELDS } from './faults.js';
 import { errorResponse, readBody } from './handlers/context.js';
 import { ServiceError } from './service/index.js';
 import type { StandaloneState } from './standalone.js';
@@ -49,8 +49,6 @@ const ConnectBody = wireModel(
   { strict: true },
 );
 
-const FAULT_FIELDS = ['method', 'path', 'status', 'retryAfter', 'delay', 'network', 'times', 'probability'];
-
 interface ControlReply {
   readonly status: number;
   /** The JSON body; `undefined` answers `204` with none. */
@@ -67,9 +65,12 @@ export function controlHandlers(base: string, state: StandaloneState): RequestHa
   const { mock } = state;
   const at = (path: string) => `${base}/__mock${path}`;
   return [
-    http.get(
-      at('/health'),
-      route(() => ({ status: 200, body: { status: 'ok' } })),
+    // HEAD too: tools that wait for a port to answer often send it.
+    ...[http.get, http.head].map((method) =>
+      method(
+        at('/health'),
+        route(() => ({ status: 200, body: { status: 'ok' } })),
+      ),
     ),
     http.get(
       at('/clock'),
@@ -194,9 +195,9 @@ function inject(state: StandaloneState, rule: FaultRule): FaultHandle {
   try {
     return state.mock.faults.inject(rule);
   } catch (error) {
-    if (!(error instanceof TypeError || error instanceof RangeError)) throw error;
+    if (!(error instanceof TypeError)) throw error;
     const first = /^\w+/.exec(error.message)?.[0] ?? '';
-    if (!FAULT_FIELDS.includes(first)) throw new ServiceError(422, 'parameter_invalid', error.message);
+    if (!RULE_FIELDS.has(first)) throw new ServiceError(422, 'parameter_invalid', error.message);
     const param = snakeCase(first);
     throw new ServiceError(422, 'parameter_invalid', `${param}${error.message.slice(first.length)}`, param);
   }

@@ -70,7 +70,8 @@ export interface Fault {
   readonly description: string;
 }
 
-const RULE_FIELDS = new Set([
+/** The fields a fault rule may have. */
+export const RULE_FIELDS: ReadonlySet<string> = new Set([
   'method',
   'path',
   'status',
@@ -200,6 +201,10 @@ export function checkRule(rule: FaultRule): Readonly<FaultRule> {
   if (status !== undefined && !(Number.isInteger(status) && status >= 400 && status <= 599)) {
     throw new TypeError(`status must be an HTTP error status from 400 to 599, not ${show(status)}`);
   }
+  // A real 421 names the home region; an injected one could not, and a client could not follow it.
+  if (status === 421) {
+    throw new TypeError("status 421 cannot be injected: use a regional host that is not the account's home");
+  }
   if (retryAfter !== undefined) {
     if (!(Number.isInteger(retryAfter) && retryAfter >= 0)) {
       throw new TypeError(`retryAfter must be a whole number of seconds, 0 or more, not ${show(retryAfter)}`);
@@ -235,6 +240,12 @@ export function checkRule(rule: FaultRule): Readonly<FaultRule> {
 function checkPath(path: unknown): asserts path is string {
   if (typeof path !== 'string' || !path.startsWith('/')) {
     throw new TypeError(`path must be a string starting with /, such as '/v1/messages', not ${show(path)}`);
+  }
+  // A rule matches the pathname alone: a query, a fragment or a trailing slash would never match.
+  if (/[?#]/.test(path) || (path.length > 1 && path.endsWith('/'))) {
+    throw new TypeError(
+      `path must be a pathname without a query, a fragment or a trailing /, not ${show(path)}`,
+    );
   }
   const segments = path.split('/');
   segments.forEach((segment, index) => {

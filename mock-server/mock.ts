@@ -1,5 +1,5 @@
 // One mock, assembled and runtime-neutral: options, clock, randomness, service, faults, handlers and
-// journal, and the controls of its handle. `index.ts` adds what only Node has (the undici dispatcher,
+// journal, and the controls of its handle. `start.ts` adds what only Node has (the undici dispatcher,
 // `setupServer`).
 import type { RequestHandler } from 'msw';
 import type { Dispatcher } from 'undici';

@@ -167,9 +167,9 @@ async function toRequest(base: string, incoming: IncomingMessage): Promise<Reque
   const headers = new Headers();
   const raw = incoming.rawHeaders;
   for (let index = 0; index + 1 < raw.length; index += 2) headers.append(raw[index]!, raw[index + 1]!);
-  // HEAD is answered as GET without the body, as HTTP asks (and as tools that wait for a port send it).
-  const method = incoming.method === 'HEAD' ? 'GET' : (incoming.method ?? 'GET');
-  const hasBody = method !== 'GET' && chunks.length > 0;
+  // Every method goes to the handlers as sent, so the standalone answers exactly as in-process does.
+  const method = incoming.method ?? 'GET';
+  const hasBody = method !== 'GET' && method !== 'HEAD' && chunks.length > 0;
   // The target is read as a path even when it looks like `//host/...` or a proxy's absolute URL.
   const target = incoming.url ?? '/';
   return new Request(`${base}${target.startsWith('/') ? target : `/${target}`}`, {

@@ -23,9 +23,9 @@ export async function readBody<S extends z.core.$ZodType>(request: Request, sche
   if (text.trim() !== '') {
     try {
       value = JSON.parse(text);
-    } catch (error) {
-      const reason = error instanceof Error ? `: ${error.message}` : '';
-      throw new ServiceError(400, 'invalid_json', `The request body is not valid JSON${reason}.`);
+    } catch {
+      // The parser's own message quotes the body, which may hold a phone number: it is not echoed.
+      throw new ServiceError(400, 'invalid_json', 'The request body is not valid JSON.');
     }
   }
   return check(schema, value, 'body');
@@ -71,7 +71,6 @@ const FAULT_CODES: Readonly<Record<number, string>> = {
   404: 'resource_not_found',
   408: 'request_timeout',
   409: 'invalid_state',
-  421: 'wrong_region',
   422: 'parameter_invalid',
   429: 'rate_limited',
   500: 'internal_error',

@@ -122,6 +122,15 @@ describe('retries', () => {
     expect(slept).toEqual([500, 1000]);
   });
 
+  it('throws the last error once the retries are spent, not the first', async () => {
+    const { api, pipeline } = setup({ maxRetries: 2 });
+    api.reply(apiError(500, 'internal_error'), apiError(429, 'rate_limited'), apiError(502, 'bad_gateway'));
+    const error = await pipeline.request(getAccount).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InternalServerError);
+    expect(error).toMatchObject({ status: 502, code: 'bad_gateway' });
+    expect(api.requests).toHaveLength(3);
+  });
+
   it('sends the same Idempotency-Key on every retry of a POST', async () => {
     const { api, pipeline } = setup();
     api.reply(apiError(500, 'internal_error'), apiError(502, 'internal_error'), ok(wireMessage()));

@@ -242,6 +242,9 @@ describe('a bad rule', () => {
       /^time is not a field of a fault rule/,
     ],
     ['nothing to do', { path: '/v1/account', times: 1 }, /^A fault rule must do something/],
+    ['a query in the path', { path: '/v1/logs?status=failed', status: 503 }, /^path must be a pathname/],
+    ['a trailing slash', { path: '/v1/account/', status: 503 }, /^path must be a pathname/],
+    ['an injected 421', { path: '/v1/account', status: 421 }, /^status 421 cannot be injected/],
   ];
 
   it.each(cases)('throws a TypeError naming the field: %s', (_name, rule, message) => {

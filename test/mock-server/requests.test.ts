@@ -113,6 +113,16 @@ describe('unknown routes and bad bodies', () => {
     expect((await api.get('/v1/sessions')).body.data.length).toBe(before);
   });
 
+  it('does not echo a body that is not JSON, which may hold a phone number', async () => {
+    const api = clientFor(mock.quickstart().apiKey);
+    const answer = await api.post('/v1/messages', undefined, { raw: '{"to":+447700900123}' });
+    expect(answer.body.error).toMatchObject({
+      code: 'invalid_json',
+      message: 'The request body is not valid JSON.',
+    });
+    expect(JSON.stringify(answer.body)).not.toContain('447700900123');
+  });
+
   it('answers 400 unknown_parameter naming an unknown body field or query parameter', async () => {
     const { apiKey } = mock.quickstart();
     const api = clientFor(apiKey);

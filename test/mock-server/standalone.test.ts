@@ -64,7 +64,7 @@ describe('startStandalone', () => {
     expect(journal.at(-1)).toMatchObject({ host: new URL(server.url).host, path: '/v1/account' });
   });
 
-  it('sends a content-length (none on a 204), and answers HEAD as GET without the body', async () => {
+  it('sends a content-length (none on a 204), and answers HEAD on /__mock/health without a body', async () => {
     const account = await request(`${server.url}/v1/account`, {
       headers: { authorization: `Bearer ${server.apiKey}` },
     });
@@ -78,6 +78,12 @@ describe('startStandalone', () => {
     const head = await request(`${server.url}/__mock/health`, { method: 'HEAD' });
     expect(head.statusCode).toBe(200);
     expect(await head.body.text()).toBe('');
+  });
+
+  it('passes HEAD to the API as sent, answering as in-process does', async () => {
+    const head = await api('HEAD', '/v1/account');
+    expect(head.status).toBe(404);
+    expect(server.mock.journal.at(-1)).toMatchObject({ method: 'HEAD', path: '/v1/account' });
   });
 
   it('starts on the seeded time under the manual clock, and on the wall clock by default', async () => {

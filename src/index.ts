@@ -21,6 +21,12 @@ export type {
   SessionStatus,
 } from './contract/index.js';
 export { PhoneNumber, Redacted } from './contract/index.js';
+export type {
+  EventType,
+  KnownWebhookEvent,
+  UnknownWebhookEvent,
+  WebhookEvent,
+} from './contract/webhooks.js';
 export { APIPromise, type APIResponse, type RawResponse } from './core/api-promise.js';
 export type { RateLimit } from './core/decode.js';
 export {
@@ -53,6 +59,16 @@ export type { LogsResource } from './resources/logs.js';
 export type { AwaitedMessageStatus, MessagesResource, WaitForMessageOptions } from './resources/messages.js';
 export type { SessionsResource } from './resources/sessions.js';
 export type { Fetch } from './transport/transport.js';
+export {
+  type SignedWebhookHeaders,
+  type SignWebhookOptions,
+  signWebhook,
+  type VerifyWebhookOptions,
+  verifyWebhook,
+  verifyWebhookSignature,
+  type WebhookRawBody,
+  type WebhookRequestHeaders,
+} from './webhooks/index.js';
 export { Aulm };
 
 /** The client, as the default export: `import Aulm from 'aulm'`. */

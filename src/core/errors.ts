@@ -1,5 +1,19 @@
 // The errors the SDK throws: one class per HTTP status family, and the failures that never reach the API.
 // `errorFromStatus` picks the class for a status; the decoding of a response into one lives in decode.ts.
+// Each class names itself once, in its static `brand`; `instanceof` reads that brand, so it holds across
+// copies of this file (`aulm` beside `aulm/webhooks`, ESM beside CommonJS), and stays exact.
+
+// The instance carries one global symbol per class of its chain: `Symbol.for('aulm.error.NotFoundError')`.
+function brandSymbol(brand: string): symbol {
+  return Symbol.for(`aulm.error.${brand}`);
+}
+
+type ErrorClass = abstract new (...args: never[]) => AulmError;
+
+// A class's own brand only: a subclass that declares none must not pass for its parent in another copy.
+function ownBrand(Class: ErrorClass): string | undefined {
+  return Object.hasOwn(Class, 'brand') ? (Class as unknown as typeof AulmError).brand : undefined;
+}
 
 /**
  * The base class of every error this SDK throws. Catch it to handle anything that went wrong in a call.
@@ -14,7 +28,34 @@
  * ```
  */
 export class AulmError extends Error {
-  override name = 'AulmError';
+  /** The class's name, stable under minification; `name` and `instanceof` are derived from it. */
+  static readonly brand: string = 'AulmError';
+
+  /**
+   * Whether `value` is an error of this class or a subclass, made by this copy of the SDK or another
+   * (two bundles, or ESM and CommonJS, each hold their own copy of every class).
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    // biome-ignore lint/complexity/noThisInStatic: `this` is the class right of `instanceof`, often a subclass.
+    const Class = this as unknown as ErrorClass;
+    if (Function.prototype[Symbol.hasInstance].call(Class, value)) return true;
+    const brand = ownBrand(Class);
+    if (brand === undefined || typeof value !== 'object' || value === null) return false;
+    return (value as Record<symbol, unknown>)[brandSymbol(brand)] === true;
+  }
+
+  constructor(message?: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = ownBrand(new.target) ?? new.target.name;
+    for (
+      let Class: unknown = new.target;
+      typeof Class === 'function' && Class !== Error;
+      Class = Object.getPrototypeOf(Class)
+    ) {
+      const brand = ownBrand(Class as ErrorClass);
+      if (brand !== undefined) Object.defineProperty(this, brandSymbol(brand), { value: true });
+    }
+  }
 }
 
 /** What the API said about a failed request, as `APIError` carries it. */
@@ -40,7 +81,7 @@ export interface APIErrorFields {
  * ```
  */
 export class APIError extends AulmError {
-  override name = 'APIError';
+  static override readonly brand: string = 'APIError';
   /** The HTTP status, such as `422`. */
   readonly status: number;
   /** The error's family, such as `invalid_request_error`. */
@@ -68,37 +109,37 @@ export class APIError extends AulmError {
 
 /** 400: the request was malformed, for example an unknown parameter or an invalid cursor. */
 export class BadRequestError extends APIError {
-  override name = 'BadRequestError';
+  static override readonly brand: string = 'BadRequestError';
 }
 
 /** 401: the API key is missing, unknown or revoked. */
 export class AuthenticationError extends APIError {
-  override name = 'AuthenticationError';
+  static override readonly brand: string = 'AuthenticationError';
 }
 
 /** 403: the key lacks a scope, or the recipient is under a restriction or an objection. */
 export class PermissionDeniedError extends APIError {
-  override name = 'PermissionDeniedError';
+  static override readonly brand: string = 'PermissionDeniedError';
 }
 
 /** 404: no such object in this account. */
 export class NotFoundError extends APIError {
-  override name = 'NotFoundError';
+  static override readonly brand: string = 'NotFoundError';
 }
 
 /** 409: the object is in the wrong state, or an `Idempotency-Key` was reused or is still in flight. */
 export class ConflictError extends APIError {
-  override name = 'ConflictError';
+  static override readonly brand: string = 'ConflictError';
 }
 
 /** 422: a parameter is missing or invalid (checked locally before sending, or by the API). */
 export class UnprocessableEntityError extends APIError {
-  override name = 'UnprocessableEntityError';
+  static override readonly brand: string = 'UnprocessableEntityError';
 }
 
 /** 429: the key's rate limit is spent. `retryAfter` says in how many seconds to try again. */
 export class RateLimitError extends APIError {
-  override name = 'RateLimitError';
+  static override readonly brand: string = 'RateLimitError';
   /** Seconds to wait before trying again, from `retry-after-ms` or `retry-after`; null when not sent. */
   readonly retryAfter: number | null;
 
@@ -110,7 +151,7 @@ export class RateLimitError extends APIError {
 
 /** 5xx: the service failed; the SDK has already retried it `maxRetries` times. */
 export class InternalServerError extends APIError {
-  override name = 'InternalServerError';
+  static override readonly brand: string = 'InternalServerError';
 }
 
 /** Returns an `APIError` of the class that matches `fields.status` (a plain `APIError` for 421 and others). */
@@ -137,7 +178,7 @@ export function errorFromStatus(fields: APIErrorFields & { retryAfter?: number |
 
 /** The request never got an answer: the connection failed or was reset. Retried up to `maxRetries`. */
 export class APIConnectionError extends AulmError {
-  override name = 'APIConnectionError';
+  static override readonly brand: string = 'APIConnectionError';
 
   constructor(message = 'Connection error.', options?: { cause?: unknown }) {
     super(message, options);
@@ -146,7 +187,7 @@ export class APIConnectionError extends AulmError {
 
 /** An attempt took longer than `timeout` milliseconds, from connection to the last byte of the body. */
 export class APIConnectionTimeoutError extends APIConnectionError {
-  override name = 'APIConnectionTimeoutError';
+  static override readonly brand: string = 'APIConnectionTimeoutError';
 
   constructor(timeout: number) {
     super(`The request timed out after ${timeout} ms.`);
@@ -155,7 +196,7 @@ export class APIConnectionTimeoutError extends APIConnectionError {
 
 /** The call was aborted through its `signal`; no further attempt is made. */
 export class APIUserAbortError extends AulmError {
-  override name = 'APIUserAbortError';
+  static override readonly brand: string = 'APIUserAbortError';
 
   constructor(message = 'The request was aborted.') {
     super(message);
@@ -164,7 +205,7 @@ export class APIUserAbortError extends AulmError {
 
 /** A wait (such as `messages.waitFor`) ran out of time before the object reached the awaited state. */
 export class WaitTimeoutError extends AulmError {
-  override name = 'WaitTimeoutError';
+  static override readonly brand: string = 'WaitTimeoutError';
   /** The object as last polled, or null when no poll completed. */
   readonly last: unknown;
 
@@ -179,7 +220,7 @@ export class WaitTimeoutError extends AulmError {
  * the default). `path` names the field by its wire name, `expected` what it should have been.
  */
 export class ResponseValidationError extends AulmError {
-  override name = 'ResponseValidationError';
+  static override readonly brand: string = 'ResponseValidationError';
   /** The field at fault, by its wire path (`data.0.created_at`); empty for the body as a whole. */
   readonly path: string;
   /** What the field should have been, such as `an ISO 8601 timestamp`. */
@@ -208,7 +249,7 @@ export type WebhookVerificationReason =
 
 /** A webhook delivery failed verification; `reason` says which check failed. */
 export class WebhookVerificationError extends AulmError {
-  override name = 'WebhookVerificationError';
+  static override readonly brand: string = 'WebhookVerificationError';
   /** Which check failed. */
   readonly reason: WebhookVerificationReason;
 

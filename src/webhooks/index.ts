@@ -1,3 +1,14 @@
-// The `aulm/webhooks` entry point: webhook verification and test signing, without the client.
-// Empty for now: verifyWebhook, verifyWebhookSignature and signWebhook arrive with the webhooks issue.
-export {};
+// The `aulm/webhooks` entry point: webhook verification and test signing, without the client. It stays
+// small and runs everywhere (Node, browsers, Deno, Bun, edge workers): no client, no undici, no `node:`.
+export type {
+  EventType,
+  KnownWebhookEvent,
+  Message,
+  Session,
+  UnknownWebhookEvent,
+  WebhookEvent,
+} from '../contract/index.js';
+export { AulmError, WebhookVerificationError, type WebhookVerificationReason } from '../core/errors.js';
+export type { WebhookHeaderName, WebhookRawBody, WebhookRequestHeaders } from './delivery.js';
+export { type SignedWebhookHeaders, type SignWebhookOptions, signWebhook } from './sign.js';
+export { type VerifyWebhookOptions, verifyWebhook, verifyWebhookSignature } from './verify.js';

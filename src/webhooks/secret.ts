@@ -1,0 +1,55 @@
+// The signing secrets of an endpoint, read into HMAC keys: `whsec_` and the base64 of the key. A secret that
+// is not that fails with `invalid_secret` and a message that says what is wrong, never the secret itself.
+import { WebhookVerificationError } from '../core/errors.js';
+import { decodeBase64 } from './base64.js';
+
+const PREFIX = 'whsec_';
+
+function invalid(label: string, problem: string): WebhookVerificationError {
+  return new WebhookVerificationError('invalid_secret', `${label} ${problem}`);
+}
+
+function keyOf(secret: unknown, label: string): Uint8Array<ArrayBuffer> {
+  if (typeof secret !== 'string') {
+    const kind =
+      secret === undefined ? 'missing' : typeof secret === 'object' ? 'not a string' : `a ${typeof secret}`;
+    throw invalid(label, `is ${kind}; pass a string.`);
+  }
+  if (secret === '') {
+    throw invalid(label, 'is empty: is the environment variable that should hold it set?');
+  }
+  if (secret.trim() !== secret) {
+    throw invalid(label, 'has white space at its start or end; trim it.');
+  }
+  if (!secret.startsWith(PREFIX)) {
+    const hint = secret.startsWith('aulm_') ? ' This looks like an API key, not a signing secret.' : '';
+    throw invalid(
+      label,
+      `does not start with "${PREFIX}": pass the endpoint's signing secret as the API gave it.${hint}`,
+    );
+  }
+  const key = decodeBase64(secret.slice(PREFIX.length));
+  if (key === null || key.length === 0) {
+    throw invalid(
+      label,
+      `is not "${PREFIX}" followed by base64: copy it again from the endpoint, whole and unchanged.`,
+    );
+  }
+  return key;
+}
+
+/**
+ * Returns the HMAC key of each secret: one secret, or several while an endpoint's secret is rotated (any
+ * of them may have signed). Throws `WebhookVerificationError` with reason `invalid_secret`.
+ */
+export function signingKeys(secret: unknown): Uint8Array<ArrayBuffer>[] {
+  if (secret === undefined || secret === null) {
+    throw invalid(
+      'The webhook secret',
+      "is missing: pass `secret`, the endpoint's signing secret (whsec_…).",
+    );
+  }
+  if (!Array.isArray(secret)) return [keyOf(secret, 'The webhook secret')];
+  if (secret.length === 0) throw invalid('The list of webhook secrets', 'is empty: pass at least one.');
+  return secret.map((each, index) => keyOf(each, `Webhook secret ${index + 1} of ${secret.length}`));
+}

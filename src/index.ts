@@ -1,6 +1,7 @@
 // The `aulm` entry point: the client, its errors, its models and the types of its options.
 import { Aulm } from './client.js';
 
+export type { KnownWebhookEvent, UnknownWebhookEvent, WebhookEvent } from './contract/events.js';
 export type {
   Account,
   CreateSessionParams,
@@ -20,13 +21,8 @@ export type {
   Session,
   SessionStatus,
 } from './contract/index.js';
-export { PhoneNumber, Redacted } from './contract/index.js';
-export type {
-  EventType,
-  KnownWebhookEvent,
-  UnknownWebhookEvent,
-  WebhookEvent,
-} from './contract/webhooks.js';
+export { PhoneNumber, Redacted, Secret } from './contract/index.js';
+export type { EventType } from './contract/webhooks.js';
 export { APIPromise, type APIResponse, type RawResponse } from './core/api-promise.js';
 export type { RateLimit } from './core/decode.js';
 export {

@@ -18,3 +18,13 @@ export const Account = wireModel({
   createdAt: timestamp,
 });
 export type Account = z.output<typeof Account>;
+
+/** The body of `PATCH /v1/account`: a new name, a new email, or both. */
+export const UpdateAccountParams = wireModel(
+  {
+    name: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
+    email: z.optional(z.email()),
+  },
+  { strict: true },
+);
+export type UpdateAccountParams = z.output<typeof UpdateAccountParams>;

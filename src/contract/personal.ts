@@ -159,3 +159,55 @@ export const preview = z.codec(z.string(), z.custom<Redacted>(), {
   decode: (text) => new Redacted(text),
   encode: (value) => revealed(value),
 });
+
+const SECRET_PREFIX = /^(aulm_(test|live)_|whsec_)/;
+
+/**
+ * A credential the API shows once (a new API key, a webhook signing secret). It prints masked, with its
+ * prefix and last four characters (`aulm_test_••••abcd`); `reveal()` gives the whole of it.
+ *
+ * @example
+ * ```ts
+ * const key = await aulm.apiKeys.create({ name: 'CI', scopes: ['logs:read'] });
+ * console.log(key.secret);          // aulm_test_••••x7Qa
+ * await vault.store(key.secret?.reveal());
+ * ```
+ */
+export class Secret {
+  readonly #value: string;
+
+  constructor(value: string) {
+    this.#value = value;
+  }
+
+  /** Returns the whole secret. Call it only to store or use it. */
+  reveal(): string {
+    return this.#value;
+  }
+
+  /** Returns the secret masked: its prefix, `••••` and its last four characters. */
+  toString(): string {
+    const prefix = SECRET_PREFIX.exec(this.#value)?.[0] ?? '';
+    const rest = this.#value.slice(prefix.length);
+    return rest.length >= 12 ? `${prefix}••••${rest.slice(-4)}` : `${prefix}••••`;
+  }
+
+  /** Returns what `toString()` does, so `JSON.stringify` never writes the secret out. */
+  toJSON(): string {
+    return this.toString();
+  }
+
+  [Symbol.toPrimitive](): string {
+    return this.toString();
+  }
+
+  [inspect](): string {
+    return this.toString();
+  }
+}
+
+/** A credential in a response: a string on the wire, a masked `Secret` in the model. */
+export const secret = z.codec(z.string().check(z.minLength(1)), z.custom<Secret>(), {
+  decode: (text) => new Secret(text),
+  encode: (value) => revealed(value),
+});

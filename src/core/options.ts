@@ -1,6 +1,7 @@
 // The client's options: what each means, their defaults, and the checks that make a bad option fail at
 // construction with a message naming it. Also how an API key is shown: masked, always.
 import type { Dispatcher } from 'undici';
+import { Secret } from '../contract/personal.js';
 import type { Fetch } from '../transport/transport.js';
 import { AulmError } from './errors.js';
 import { isLogger, isLogLevel, LOG_LEVELS, type Logger, type LogLevel } from './logger.js';
@@ -62,16 +63,12 @@ export interface ResolvedOptions {
 /** The longest `timeout` a timer can hold (about 24.8 days). */
 const MAX_TIMEOUT = 2 ** 31 - 1;
 
-const KEY_PREFIX = /^aulm_(test|live)_/;
-
 /**
  * Returns an API key masked for display: its prefix, `••••` and its last four characters
  * (`aulm_test_••••abcd`); a key too short to mask safely shows as `••••` alone.
  */
 export function maskApiKey(apiKey: string): string {
-  const prefix = KEY_PREFIX.exec(apiKey)?.[0] ?? '';
-  const rest = apiKey.slice(prefix.length);
-  return rest.length >= 12 ? `${prefix}••••${rest.slice(-4)}` : `${prefix}••••`;
+  return new Secret(apiKey).toString();
 }
 
 function fail(message: string): never {

@@ -8,7 +8,7 @@ import {
   type KnownWebhookEvent,
   type UnknownWebhookEvent,
   type WebhookEvent,
-} from '../contract/webhooks.js';
+} from '../contract/events.js';
 import { WebhookVerificationError } from '../core/errors.js';
 
 function invalidPayload(problem: string): WebhookVerificationError {

@@ -1,7 +1,7 @@
 // Verifying a delivery: the secret, the body and the headers read; the timestamp within the tolerance;
 // one `v1` signature in the header that matches, compared in constant time; then, for `verifyWebhook`,
 // the body read into the typed event.
-import type { WebhookEvent } from '../contract/webhooks.js';
+import type { WebhookEvent } from '../contract/events.js';
 import { WebhookVerificationError } from '../core/errors.js';
 import { bodyBytes, deliveryHeaders, type WebhookRawBody, type WebhookRequestHeaders } from './delivery.js';
 import { decodeEvent } from './event.js';

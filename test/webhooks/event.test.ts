@@ -91,9 +91,28 @@ describe('an unknown event type', () => {
     });
   });
 
-  it('comes back unknown for privacy_request.updated, which has no model in this version yet', async () => {
-    const event = await delivered(eventBody('privacy_request.updated', { id: 'prq_1' }));
-    expect(event.unknown).toBe(true);
+  it('reads privacy_request.updated into a typed privacy request, its subject masked', async () => {
+    const data = {
+      id: 'prq_1',
+      object: 'privacy_request',
+      type: 'restriction',
+      subject: { type: 'recipient', phone_number: '+447700900123' },
+      status: 'completed',
+      due_at: '2026-12-01T10:00:00.000Z',
+      extended: false,
+      created_at: '2026-11-01T10:00:00.000Z',
+      updated_at: '2026-11-01T10:00:06.000Z',
+      completed_at: '2026-11-01T10:00:06.000Z',
+      result: { restricted_since: '2026-11-01T10:00:06.000Z' },
+      rejection_reason: null,
+    };
+    const event = await delivered(eventBody('privacy_request.updated', data));
+    if (event.unknown || event.type !== 'privacy_request.updated') throw new Error(`unexpected ${event.type}`);
+    expect(event.unknown).toBeUndefined();
+    expect(event.data.type === 'restriction' && event.data.result?.restrictedSince).toEqual(
+      new Date('2026-11-01T10:00:06.000Z'),
+    );
+    expect(JSON.stringify(event)).not.toContain('447700900123');
   });
 
   it.each(['constructor', 'toString', '__proto__'])(

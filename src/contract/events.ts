@@ -1,0 +1,65 @@
+// Events: the envelope every webhook body carries, and the model of the `data` of each event type.
+import * as z from 'zod/mini';
+import { timestamp, wireModel } from './codec.js';
+import { Message } from './messages.js';
+import { PrivacyRequest } from './privacy.js';
+import { Session } from './sessions.js';
+
+/** The envelope of every event body: `{id, type, timestamp, data}`, `data` not yet read. */
+export const EventEnvelope = wireModel({
+  id: z.string().check(z.minLength(1)),
+  type: z.string().check(z.minLength(1)),
+  timestamp,
+  data: z.unknown(),
+});
+
+/** The schema of the `data` of each event type this version knows. */
+export const EVENT_DATA = {
+  'message.sent': Message,
+  'message.delivered': Message,
+  'message.read': Message,
+  'message.failed': Message,
+  'session.connected': Session,
+  'session.disconnected': Session,
+  'privacy_request.updated': PrivacyRequest,
+} as const;
+
+type KnownEventType = keyof typeof EVENT_DATA;
+
+/** An event of one of the types this version knows, with its `data` decoded into the model. */
+export type KnownWebhookEvent = {
+  [T in KnownEventType]: {
+    id: string;
+    type: T;
+    timestamp: Date;
+    data: z.output<(typeof EVENT_DATA)[T]>;
+    unknown?: never;
+  };
+}[KnownEventType];
+
+/**
+ * An event of a type this version does not know (a newer service sent it): it verified, but its `data`
+ * is the wire object as sent, unchecked.
+ */
+export interface UnknownWebhookEvent {
+  id: string;
+  type: string;
+  timestamp: Date;
+  data: unknown;
+  /** Marks the event as one this version could not read, so a `switch` on `type` stays exhaustive. */
+  unknown: true;
+}
+
+/**
+ * An event as a verified delivery carries it: a union discriminated on `type`, once `unknown` is ruled out.
+ *
+ * @example
+ * ```ts
+ * if (event.unknown) return; // a type this version does not know
+ * switch (event.type) {
+ *   case 'message.delivered': console.log(event.data.id, event.data.status); break;
+ *   case 'session.disconnected': alertOps(event.data.id); break;
+ * }
+ * ```
+ */
+export type WebhookEvent = KnownWebhookEvent | UnknownWebhookEvent;

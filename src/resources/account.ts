@@ -1,5 +1,5 @@
 // `aulm.account`: the account the API key belongs to.
-import { Account } from '../contract/index.js';
+import { Account, UpdateAccountParams } from '../contract/index.js';
 import type { APIPromise } from '../core/api-promise.js';
 import type { Pipeline, RequestOptions } from '../core/pipeline.js';
 
@@ -21,5 +21,20 @@ export class AccountResource {
    */
   get(options?: RequestOptions): APIPromise<Account> {
     return this.#client.request({ method: 'GET', path: '/v1/account', result: Account }, options);
+  }
+
+  /**
+   * Changes the account's `name`, `email`, or both, and returns the account as it now is.
+   *
+   * @example
+   * ```ts
+   * const account = await aulm.account.update({ email: 'privacy@acme.example' });
+   * ```
+   */
+  update(params: UpdateAccountParams, options?: RequestOptions): APIPromise<Account> {
+    return this.#client.request(
+      { method: 'PATCH', path: '/v1/account', params, paramsSchema: UpdateAccountParams, result: Account },
+      options,
+    );
   }
 }

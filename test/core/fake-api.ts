@@ -168,3 +168,79 @@ export function wireAccount(overrides: Record<string, unknown> = {}) {
 export function wireList(data: unknown[], nextCursor: string | null = null) {
   return { object: 'list', data, has_more: nextCursor !== null, next_cursor: nextCursor };
 }
+
+export function wirePrivacyRequest(overrides: Record<string, unknown> = {}) {
+  return {
+    id: 'prq_1',
+    object: 'privacy_request',
+    type: 'erasure',
+    subject: { type: 'recipient', phone_number: '+447700900123' },
+    status: 'received',
+    note: null,
+    changes: null,
+    due_at: '2026-06-30T12:00:00.000Z',
+    extended: false,
+    created_at: at,
+    updated_at: at,
+    completed_at: null,
+    result: null,
+    rejection_reason: null,
+    ...overrides,
+  };
+}
+
+export function wireApiKey(overrides: Record<string, unknown> = {}) {
+  return {
+    id: 'key_1',
+    object: 'api_key',
+    name: 'Nightly export',
+    prefix: 'aulm_test_',
+    scopes: ['logs:read'],
+    created_at: at,
+    last_used_at: null,
+    ...overrides,
+  };
+}
+
+export function wireTicket(overrides: Record<string, unknown> = {}) {
+  return {
+    id: 'tkt_1',
+    object: 'support_ticket',
+    subject: 'Session keeps disconnecting',
+    status: 'open',
+    priority: 'normal',
+    csat: null,
+    created_at: at,
+    updated_at: at,
+    ...overrides,
+  };
+}
+
+export function wireDelivery(overrides: Record<string, unknown> = {}) {
+  return {
+    id: 'whd_1',
+    object: 'webhook_delivery',
+    endpoint_id: 'whe_1',
+    event_id: 'evt_1',
+    event_type: 'message.delivered',
+    status: 'succeeded',
+    attempts: [{ at, response_status: 200, duration_ms: 42, error: null }],
+    next_attempt_at: null,
+    created_at: at,
+    ...overrides,
+  };
+}
+
+export function wirePrivacyExport(overrides: Record<string, unknown> = {}) {
+  return {
+    object: 'privacy_export',
+    request_id: 'prq_1',
+    subject: { type: 'recipient', phone_number: '+447700900123' },
+    generated_at: at,
+    account: null,
+    logs: [wireLog()],
+    messages: [wireMessage({ status: 'delivered' })],
+    webhook_deliveries: [wireDelivery()],
+    ...overrides,
+  };
+}

@@ -1,6 +1,8 @@
 // The reference server's clock: what "now" is, and the timers that move statuses along (a session's
-// pairing expiry, a message's sent/delivered/read). Under the manual clock time stands still until a test
-// advances it; under the real clock it follows the wall clock, and `advance` still jumps ahead.
+// pairing expiry, a message's sent/delivered/read, a webhook's retries). Under the manual clock time stands
+// still until a test advances it; under the real clock it follows the wall clock, and `advance` still jumps
+// ahead. Work that a timer starts but cannot finish at once (a webhook delivery, a real HTTP request) is
+// tracked, and `advance` waits for it before it moves on, so that what it starts lands at its own time.
 
 /** A span of time: milliseconds, or a number with a unit (`'500ms'`, `'10s'`, `'5m'`, `'2h'`, `'1d'`). */
 export type Duration = number | `${number}${'ms' | 's' | 'm' | 'h' | 'd'}`;
@@ -29,7 +31,9 @@ export interface Clock {
   now(): Date;
   /**
    * Moves time forward and runs every timer that falls due, in order, each at its own time (so a
-   * status that changes at +1 s carries that time, not the end of the jump).
+   * status that changes at +1 s carries that time, not the end of the jump). Before it moves, and after
+   * each timer, it waits for the webhook deliveries in flight, so that a failed attempt's retry is
+   * scheduled, and run, at its own time too; it resolves once everything it started has landed.
    */
   advance(duration: Duration): Promise<void>;
   /** Sets the time. Forward, it runs the timers that fall due as `advance` does; backward, it runs none. */
@@ -59,6 +63,7 @@ export class MockClock implements Clock {
   #timers: Entry[] = [];
   #order = 0;
   #queue: Promise<void> = Promise.resolve();
+  #work = new Set<Promise<void>>();
   #wakeUp: ReturnType<typeof setTimeout> | null = null;
 
   /** `start` is the time the clock shows at first and after `reset()`. */
@@ -75,13 +80,37 @@ export class MockClock implements Clock {
 
   async advance(duration: Duration): Promise<void> {
     const ms = durationMs(duration);
-    return this.#serially(() => this.#moveTo(this.#nowMs() + ms));
+    return this.#serially(async () => {
+      await this.settled();
+      await this.#moveTo(this.#nowMs() + ms, true);
+    });
   }
 
   async set(date: Date | string | number): Promise<void> {
     const target = new Date(date).getTime();
     if (Number.isNaN(target)) throw new RangeError(`Not a date: ${String(date)}`);
-    return this.#serially(() => this.#moveTo(target));
+    return this.#serially(async () => {
+      await this.settled();
+      await this.#moveTo(target, true);
+    });
+  }
+
+  /**
+   * Tracks work in flight (a webhook delivery) that `advance` and `settled` wait for. Its failure is the
+   * work's own business: here it only counts as done.
+   */
+  track(work: Promise<unknown>): void {
+    const done: Promise<void> = work.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.#work.add(done);
+    void done.then(() => this.#work.delete(done));
+  }
+
+  /** Resolves once no tracked work is in flight, including work started by the work awaited. */
+  async settled(): Promise<void> {
+    while (this.#work.size > 0) await Promise.all(this.#work);
   }
 
   /** Runs `run` once the clock reaches `at` (a `Date` or epoch milliseconds). */
@@ -107,9 +136,10 @@ export class MockClock implements Clock {
     return this.#timers.length;
   }
 
-  /** Drops every timer and puts the clock back to its start. */
+  /** Drops every timer (and forgets the work in flight) and puts the clock back to its start. */
   reset(): void {
     this.#timers = [];
+    this.#work.clear();
     this.#current = this.#start;
     if (this.mode === 'real') this.#offset = this.#start - Date.now();
     this.#arm();
@@ -133,12 +163,14 @@ export class MockClock implements Clock {
     return next;
   }
 
-  async #moveTo(target: number): Promise<void> {
+  // `settle`: wait for tracked work after each timer. A test's `advance` does; the real clock's own
+  // wake-ups do not, so that a slow webhook receiver never holds up the statuses due after it.
+  async #moveTo(target: number, settle: boolean): Promise<void> {
     if (target < this.#nowMs()) {
       this.#setNow(target);
       return;
     }
-    await this.#runDue(target);
+    await this.#runDue(target, settle);
     this.#setNow(target);
     this.#arm();
   }
@@ -149,7 +181,7 @@ export class MockClock implements Clock {
   }
 
   // Each timer runs with the clock pinned to its own time; it may schedule more, which run too if due.
-  async #runDue(target: number): Promise<void> {
+  async #runDue(target: number, settle: boolean): Promise<void> {
     for (let next = this.#timers[0]; next && next.at <= target; next = this.#timers[0]) {
       this.#timers.shift();
       const at = Math.max(next.at, this.#pinned ?? this.#nowMs());
@@ -161,6 +193,7 @@ export class MockClock implements Clock {
       } finally {
         this.#pinned = null;
       }
+      if (settle) await this.settled();
     }
   }
 
@@ -174,7 +207,7 @@ export class MockClock implements Clock {
     const delay = Math.min(Math.max(first.at - this.#nowMs(), 0), 2 ** 31 - 1);
     this.#wakeUp = setTimeout(() => {
       this.#wakeUp = null;
-      void this.#serially(() => this.#moveTo(this.#nowMs()));
+      void this.#serially(() => this.#moveTo(this.#nowMs(), false));
     }, delay);
     (this.#wakeUp as { unref?: () => void }).unref?.();
   }

@@ -1,10 +1,19 @@
 // The standalone server's control routes under `/__mock/`: what a test in another process does to the mock
 // that an in-process test does through the handle (move the clock, inject faults, make accounts, pair
-// sessions, read the journal, reset). JSON in and out, snake_case, errors in the API's envelope.
+// sessions, read the journal and the webhook deliveries, reset). JSON in and out, snake_case, errors in
+// the API's envelope.
 import { randomBytes } from 'node:crypto';
 import { HttpResponse, type HttpResponseResolver, http, type RequestHandler } from 'msw';
 import * as z from 'zod/mini';
-import { Account, Device, Region, Session, snakeCase, wireModel } from '../src/contract/index.js';
+import {
+  Account,
+  Device,
+  Region,
+  Session,
+  snakeCase,
+  WebhookDelivery,
+  wireModel,
+} from '../src/contract/index.js';
 import { durationMs } from './clock.js';
 import { type FaultHandle, type FaultRule, RULE_FIELDS } from './faults.js';
 import { errorResponse, readBody } from './handlers/context.js';
@@ -136,6 +145,17 @@ export function controlHandlers(base: string, state: StandaloneState): RequestHa
       at('/journal'),
       route(() => ({ status: 200, body: mock.journal.map(wireOf) })),
     ),
+    http.get(
+      at('/webhooks/deliveries'),
+      route(() => ({ status: 200, body: { deliveries: deliveriesWire(state) } })),
+    ),
+    http.post(
+      at('/webhooks/flush'),
+      route(async () => {
+        await mock.webhooks.flush();
+        return { status: 200, body: { deliveries: deliveriesWire(state) } };
+      }),
+    ),
     http.post(
       at('/reset'),
       route(() => {
@@ -201,6 +221,11 @@ function inject(state: StandaloneState, rule: FaultRule): FaultHandle {
     const param = snakeCase(first);
     throw new ServiceError(422, 'parameter_invalid', `${param}${error.message.slice(first.length)}`, param);
   }
+}
+
+// Every delivery of every account, oldest first, as the API shows one.
+function deliveriesWire(state: StandaloneState): unknown[] {
+  return state.mock.webhooks.deliveries.map((delivery) => z.encode(WebhookDelivery, delivery));
 }
 
 function faultWire(fault: FaultHandle): Record<string, unknown> {

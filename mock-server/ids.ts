@@ -1,4 +1,5 @@
-// Identifiers, API keys and pairing codes of the reference server, drawn from its (seeded) randomness.
+// Identifiers, API keys, pairing codes and webhook signing secrets of the reference server, drawn from its
+// (seeded) randomness.
 import { ID_PREFIXES } from '../src/contract/index.js';
 import type { Randomness } from './random.js';
 
@@ -10,6 +11,7 @@ export type KeyMode = 'test' | 'live';
 
 const ID_LENGTH = 24;
 const KEY_LENGTH = 32;
+const SECRET_BYTES = 32;
 // Pairing codes are read off a screen and typed into a phone: upper case, without 0/O and 1/I.
 const PAIRING_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
@@ -34,6 +36,14 @@ export class IdFactory {
   /** Returns a new 8-character pairing code. */
   pairingCode(): string {
     return this.#random.string('pairingCode', 8, PAIRING_ALPHABET);
+  }
+
+  /** Returns a new webhook signing secret: `whsec_` and the base64 of 32 random bytes. */
+  webhookSecret(): string {
+    let bytes = '';
+    for (let i = 0; i < SECRET_BYTES; i++)
+      bytes += String.fromCharCode(this.#random.int('webhookSecret', 256));
+    return `whsec_${btoa(bytes)}`;
   }
 
   /** Returns `count` random decimal digits, for made-up phone numbers. */

@@ -16,3 +16,4 @@ export {
 export type { ConnectOptions, CreateAccountParams } from './service/index.js';
 export { type StandaloneOptions, type StandaloneServer, startStandalone } from './standalone.js';
 export { type AulmMock, createAulmMock, startAulmMock } from './start.js';
+export type { DeliverWebhook } from './webhook-transport.js';

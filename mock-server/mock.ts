@@ -3,7 +3,7 @@
 // `setupServer`).
 import type { RequestHandler } from 'msw';
 import type { Dispatcher } from 'undici';
-import type { Account, Session } from '../src/contract/index.js';
+import type { Account, Session, WebhookDelivery } from '../src/contract/index.js';
 import { type Clock, type ClockMode, MockClock } from './clock.js';
 import { type FaultControls, Faults } from './faults.js';
 import { createHandlers, HandlerContext } from './handlers/index.js';
@@ -17,6 +17,7 @@ import {
   DEFAULT_RATE_LIMIT,
   type RateLimitPolicy,
 } from './service/index.js';
+import { type DeliverWebhook, webhookTransportOf } from './webhook-transport.js';
 
 /** Every aulm host: the global one and the three regional ones. */
 export const AULM_HOSTS: readonly string[] = [
@@ -40,9 +41,15 @@ export interface RateLimitOptions {
   burst?: number;
 }
 
-/** How webhook deliveries leave the mock (from a later version; accepted now). */
+/** How webhook deliveries leave the mock. */
 export interface WebhookOptions {
-  deliver?: ((request: Request) => Promise<Response>) | 'fetch' | 'off';
+  /**
+   * How each attempt is sent: `'fetch'` (default) POSTs with the global `fetch`, as the API would, so a
+   * receiver on loopback or a URL your MSW server intercepts gets it; a function `(request) =>
+   * Promise<Response>` is handed each attempt as a `Request` and answers it (a receiver inside the test,
+   * no network); `'off'` sends nothing (deliveries are recorded, `pending`, with no attempt).
+   */
+  deliver?: DeliverWebhook | 'fetch' | 'off';
 }
 
 /** The options of `createAulmMock` and `startAulmMock`. */
@@ -57,6 +64,7 @@ export interface AulmMockOptions {
   retentionDays?: number;
   /** Rate limits per API key (default 1,000 per second, bursts of 10,000). */
   rateLimit?: RateLimitOptions;
+  /** How webhook deliveries leave (default: with the global `fetch`). */
   webhooks?: WebhookOptions;
   /** The base URLs answered (default: every aulm host). */
   hosts?: readonly string[];
@@ -101,9 +109,20 @@ export interface AulmMockControls {
    * and returns a handle with `remove()`; `clear()` removes every rule; `list()` shows those in force.
    */
   readonly faults: FaultControls;
+  /** The webhook deliveries the mock has made, and a way to wait for those in flight. */
+  readonly webhooks: {
+    /** Every delivery of every account, oldest first, as `GET /v1/webhook_deliveries/{id}` models it. */
+    readonly deliveries: readonly WebhookDelivery[];
+    /**
+     * Resolves once every attempt in flight has been answered (or has failed, or timed out) and recorded.
+     * It runs nothing early: a retry waits for `clock.advance`, which awaits attempts in flight itself.
+     */
+    flush(): Promise<void>;
+  };
   /**
-   * Drops every account, session, message, timer, journal entry, idempotency key, rate-limit bucket and
-   * fault rule, starts the seeded randomness again, and puts the clock back to its start.
+   * Drops every account, session, message, webhook endpoint, event, delivery, timer, journal entry,
+   * idempotency key, rate-limit bucket and fault rule, aborts the webhook attempts in flight, starts the
+   * seeded randomness again, and puts the clock back to its start.
    */
   reset(): void;
 }
@@ -113,8 +132,8 @@ export interface AssembledMock {
   readonly controls: AulmMockControls;
   /** The base URLs answered. */
   readonly hosts: readonly string[];
-  /** Stops the clock's wall-clock wake-ups. */
-  stop(): void;
+  /** Stops the clock's wall-clock wake-ups, and aborts the webhook attempts in flight. */
+  stop(): Promise<void>;
 }
 
 /** Assembles a mock from its options. */
@@ -129,6 +148,7 @@ export function assembleMock(options: AulmMockOptions = {}): AssembledMock {
     throw new TypeError(`retentionDays must be a positive number, not ${String(options.retentionDays)}`);
   }
   const rateLimit = rateLimitOf(options.rateLimit);
+  const transport = webhookTransportOf(options.webhooks?.deliver);
   const hosts = (options.hosts ?? AULM_HOSTS).map((host) => new URL(host).origin);
   const random = new Randomness(options.seed);
   const clock = new MockClock({ mode: options.clock ?? 'manual', start });
@@ -137,6 +157,7 @@ export function assembleMock(options: AulmMockOptions = {}): AssembledMock {
     ids: new IdFactory(random),
     retentionDays,
     rateLimit,
+    webhooks: { transport },
   });
   const journal = new Journal();
   const faults = new Faults(random);
@@ -162,7 +183,14 @@ export function assembleMock(options: AulmMockOptions = {}): AssembledMock {
       clear: () => faults.clear(),
       list: () => faults.list(),
     },
+    webhooks: {
+      get deliveries() {
+        return service.webhookDeliveries.all();
+      },
+      flush: () => clock.settled(),
+    },
     reset() {
+      service.webhookDeliveries.abortAll();
       clock.reset();
       service.store.clear();
       random.reset();
@@ -170,7 +198,15 @@ export function assembleMock(options: AulmMockOptions = {}): AssembledMock {
       faults.reset();
     },
   };
-  return { controls, hosts, stop: () => clock.stop() };
+  return {
+    controls,
+    hosts,
+    stop: async () => {
+      clock.stop();
+      service.webhookDeliveries.abortAll();
+      await clock.settled();
+    },
+  };
 }
 
 function rateLimitOf(options: RateLimitOptions = {}): RateLimitPolicy {

@@ -13,7 +13,7 @@ export interface AulmMock extends AulmMockControls {
    * give it to the SDK as its `dispatcher` option, since MSW does not reach undici's `request` in Node.
    */
   readonly dispatcher: AulmMockDispatcher;
-  /** Undoes whatever `startAulmMock` installed and stops the clock's timers. */
+  /** Undoes whatever `startAulmMock` installed, stops the clock's timers and aborts webhook attempts in flight. */
   close(): Promise<void>;
 }
 
@@ -33,6 +33,7 @@ function handleOf(
     accounts: controls.accounts,
     sessions: controls.sessions,
     faults: controls.faults,
+    webhooks: controls.webhooks,
     reset: controls.reset,
     get dispatcher() {
       return dispatcher();
@@ -111,7 +112,7 @@ export async function startAulmMock(options: AulmMockOptions = {}): Promise<Aulm
       started = false;
       server.close();
       setGlobalDispatcher(previous);
-      assembled.stop();
+      await assembled.stop();
     },
   );
 }

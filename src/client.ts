@@ -3,9 +3,13 @@
 import { type ClientOptions, maskApiKey, resolveOptions } from './core/options.js';
 import { Pipeline } from './core/pipeline.js';
 import { AccountResource } from './resources/account.js';
+import { ApiKeysResource } from './resources/api-keys.js';
 import { LogsResource } from './resources/logs.js';
 import { MessagesResource } from './resources/messages.js';
+import { PrivacyResource } from './resources/privacy.js';
 import { SessionsResource } from './resources/sessions.js';
+import { SupportResource } from './resources/support.js';
+import { WebhooksResource } from './resources/webhooks.js';
 import { createDefaultTransport } from './transport/default.js';
 
 const inspect = Symbol.for('nodejs.util.inspect.custom');
@@ -34,6 +38,14 @@ export class Aulm {
   readonly messages: MessagesResource;
   /** Message logs. */
   readonly logs: LogsResource;
+  /** Webhook endpoints, their deliveries, and verifying a delivery that arrived. */
+  readonly webhooks: WebhooksResource;
+  /** Privacy rights requests about the people the business messages, or about the account. */
+  readonly privacy: PrivacyResource;
+  /** The account's API keys and their scopes. */
+  readonly apiKeys: ApiKeysResource;
+  /** Support tickets opened with aulm. */
+  readonly support: SupportResource;
 
   readonly #maskedKey: string;
   readonly #pipeline: Pipeline;
@@ -53,6 +65,10 @@ export class Aulm {
     this.sessions = new SessionsResource(this.#pipeline);
     this.messages = new MessagesResource(this.#pipeline);
     this.logs = new LogsResource(this.#pipeline);
+    this.webhooks = new WebhooksResource(this.#pipeline);
+    this.privacy = new PrivacyResource(this.#pipeline);
+    this.apiKeys = new ApiKeysResource(this.#pipeline);
+    this.support = new SupportResource(this.#pipeline);
   }
 
   /** The base URL requests go to: the region's host, `baseURL`, or the home region a `421` named. */

@@ -4,11 +4,27 @@ import { Aulm } from './client.js';
 export type { KnownWebhookEvent, UnknownWebhookEvent, WebhookEvent } from './contract/events.js';
 export type {
   Account,
+  AccountChanges,
+  ApiKey,
+  CreateApiKeyParams,
+  CreatePrivacyRequestParams,
   CreateSessionParams,
+  CreateTicketParams,
+  CreateWebhookEndpointParams,
+  Csat,
+  DeliveryAttempt,
+  DeliveryStatus,
   Device,
+  EndpointStatus,
   ErrorType,
+  ExtendPrivacyRequestParams,
+  ListApiKeysParams,
   ListLogsParams,
+  ListPrivacyRequestsParams,
   ListSessionsParams,
+  ListTicketsParams,
+  ListWebhookDeliveriesParams,
+  ListWebhookEndpointsParams,
   MediaContent,
   Message,
   MessageError,
@@ -16,10 +32,27 @@ export type {
   MessageLog,
   MessageStatus,
   Metadata,
+  PrivacyExport,
+  PrivacyRequest,
+  PrivacyRequestStatus,
+  PrivacyRequestType,
+  PrivacySubject,
+  PrivacySubjectParams,
+  RateTicketParams,
   Region,
+  ReplyTicketParams,
+  Scope,
   SendMessageParams,
   Session,
   SessionStatus,
+  SupportTicket,
+  TicketMessage,
+  TicketPriority,
+  TicketStatus,
+  UpdateAccountParams,
+  UpdateWebhookEndpointParams,
+  WebhookDelivery,
+  WebhookEndpoint,
 } from './contract/index.js';
 export { PhoneNumber, Redacted, Secret } from './contract/index.js';
 export type { EventType } from './contract/webhooks.js';
@@ -69,3 +102,17 @@ export { Aulm };
 
 /** The client, as the default export: `import Aulm from 'aulm'`. */
 export default Aulm;
+export type { ApiKeysResource } from './resources/api-keys.js';
+export type {
+  AwaitedPrivacyRequestStatus,
+  PrivacyRequestOf,
+  PrivacyRequestsResource,
+  PrivacyResource,
+  WaitForPrivacyRequestOptions,
+} from './resources/privacy.js';
+export type { SupportResource, SupportTicketsResource } from './resources/support.js';
+export type {
+  WebhookDeliveriesResource,
+  WebhookEndpointsResource,
+  WebhooksResource,
+} from './resources/webhooks.js';

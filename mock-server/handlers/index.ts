@@ -6,6 +6,7 @@ import type { HandlerContext } from './context.js';
 import { logHandlers } from './logs.js';
 import { messageHandlers } from './messages.js';
 import { sessionHandlers } from './sessions.js';
+import { webhookHandlers } from './webhooks.js';
 
 export { HandlerContext } from './context.js';
 
@@ -16,6 +17,7 @@ export function createHandlers(context: HandlerContext): RequestHandler[] {
     ...sessionHandlers(context),
     ...messageHandlers(context),
     ...logHandlers(context),
+    ...webhookHandlers(context),
     ...unknownRouteHandlers(context),
   ];
 }

@@ -1,18 +1,23 @@
-// The reference server's domain, assembled: accounts, sessions, messages and logs, and the idempotency
-// keys and rate limits of the keys, over one store, one clock and one source of ids. No HTTP here: every
-// operation is a function call, testable on its own.
+// The reference server's domain, assembled: accounts, sessions, messages, logs, webhook endpoints, events
+// and deliveries, and the idempotency keys and rate limits of the keys, over one store, one clock and one
+// source of ids. No HTTP here: every operation is a function call, testable on its own, and webhook
+// deliveries leave through an injected transport.
 import type { MockClock } from '../clock.js';
 import type { IdFactory } from '../ids.js';
 import { Accounts } from './accounts.js';
+import { Events } from './events.js';
 import { IdempotencyKeys } from './idempotency.js';
 import { Logs } from './logs.js';
 import { Messages } from './messages.js';
 import { DEFAULT_RATE_LIMIT, type RateLimitPolicy, RateLimits } from './rate-limits.js';
 import { Sessions } from './sessions.js';
 import { Store } from './store.js';
+import { ATTEMPT_TIMEOUT_MS, WebhookDeliveries, type WebhookPolicy } from './webhook-deliveries.js';
+import { WebhookEndpoints } from './webhook-endpoints.js';
 
 export type { Caller, CreateAccountParams } from './accounts.js';
 export { notFound, ServiceError } from './errors.js';
+export type { EmittedEventType, EventData } from './events.js';
 export {
   IDEMPOTENCY_KEY_TTL_MS,
   type IdempotencyOutcome,
@@ -23,6 +28,15 @@ export type { PageParams } from './pager.js';
 export { DEFAULT_RATE_LIMIT, type RateLimitPolicy, type RateLimitState } from './rate-limits.js';
 export type { ConnectOptions } from './sessions.js';
 export type { StoredAnswer } from './store.js';
+export {
+  ATTEMPT_TIMEOUT_MS,
+  MAX_ATTEMPTS,
+  type OutgoingWebhook,
+  RETRY_DELAYS_MS,
+  type WebhookPolicy,
+  type WebhookTransport,
+} from './webhook-deliveries.js';
+export { ROTATION_OVERLAP_MS } from './webhook-endpoints.js';
 
 /** What every part of the service shares. */
 export interface ServiceDeps {
@@ -33,6 +47,8 @@ export interface ServiceDeps {
   readonly retentionDays: number;
   /** The token bucket of every API key. */
   readonly rateLimit: RateLimitPolicy;
+  /** How webhook deliveries leave, and how long an attempt may take. */
+  readonly webhooks: WebhookPolicy;
 }
 
 /** The whole domain of one mock. */
@@ -41,26 +57,50 @@ export interface Service extends ServiceDeps {
   readonly sessions: Sessions;
   readonly messages: Messages;
   readonly logs: Logs;
+  readonly webhookEndpoints: WebhookEndpoints;
+  readonly webhookDeliveries: WebhookDeliveries;
+  readonly events: Events;
   readonly idempotencyKeys: IdempotencyKeys;
   readonly rateLimits: RateLimits;
 }
 
-/** Builds the service over a fresh store (with the default rate limit unless one is given). */
+/**
+ * Builds the service over a fresh store, with the default rate limit unless one is given, and no webhook
+ * transport (deliveries are recorded, none leave) unless one is given.
+ */
 export function createService(
-  options: Omit<ServiceDeps, 'store' | 'rateLimit'> & { rateLimit?: RateLimitPolicy },
+  options: Omit<ServiceDeps, 'store' | 'rateLimit' | 'webhooks'> & {
+    rateLimit?: RateLimitPolicy;
+    webhooks?: Partial<WebhookPolicy>;
+  },
 ): Service {
   const deps: ServiceDeps = {
     ...options,
     rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT,
+    webhooks: {
+      transport: options.webhooks?.transport ?? null,
+      timeoutMs: options.webhooks?.timeoutMs ?? ATTEMPT_TIMEOUT_MS,
+    },
     store: new Store(),
   };
   const sessions = new Sessions(deps);
+  const webhookEndpoints = new WebhookEndpoints(deps);
+  const webhookDeliveries = new WebhookDeliveries(deps, webhookEndpoints);
+  const events = new Events(deps, webhookEndpoints, webhookDeliveries);
+  // Before the messages follow the sessions: a session's disconnection is announced before the messages
+  // it fails.
+  events.followSessions(sessions);
+  const messages = new Messages(deps, sessions);
+  events.followMessages(messages);
   return {
     ...deps,
     accounts: new Accounts(deps),
     sessions,
-    messages: new Messages(deps, sessions),
+    messages,
     logs: new Logs(deps),
+    webhookEndpoints,
+    webhookDeliveries,
+    events,
     idempotencyKeys: new IdempotencyKeys(deps),
     rateLimits: new RateLimits(deps),
   };

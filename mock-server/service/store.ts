@@ -1,7 +1,18 @@
-// The in-memory state of the reference server: every account, key, session and message, as records, and
-// the idempotency keys and rate-limit buckets of the keys.
+// The in-memory state of the reference server: every account, key, session, message, webhook endpoint,
+// event and delivery, as records, and the idempotency keys and rate-limit buckets of the keys.
 // Records are the service's own rows (plain strings and Dates); the contract's models are built from them.
-import type { Device, MessageStatus, Metadata, Region, SessionStatus } from '../../src/contract/index.js';
+import type {
+  DeliveryAttempt,
+  DeliveryStatus,
+  Device,
+  EndpointStatus,
+  EventType,
+  MessageStatus,
+  Metadata,
+  Region,
+  SessionStatus,
+} from '../../src/contract/index.js';
+import type { Timer } from '../clock.js';
 import type { KeyMode } from '../ids.js';
 
 /** A row owned by an account, with its place in the order of creation. */
@@ -65,6 +76,43 @@ export interface MessageRecord extends Row {
   updatedAt: Date;
   /** When the latest status was reached: the log's `timestamp`. */
   statusAt: Date;
+}
+
+/** A webhook endpoint, as stored: its signing secret, and the secrets a rotation retired, still signing. */
+export interface WebhookEndpointRecord extends Row {
+  url: string;
+  description: string | null;
+  /** Event types, or `*`; as given, without repeats. */
+  events: string[];
+  status: EndpointStatus;
+  secret: string;
+  /** Secrets replaced by a rotation, each signing beside the current one until `until`. */
+  retiredSecrets: Array<{ secret: string; until: Date }>;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** An event that at least one endpoint receives: its body exactly as every attempt of it sends it. */
+export interface EventRecord extends Row {
+  type: EventType;
+  /** The JSON text `{"id","type","timestamp","data"}`, made once, so that every attempt signs the same bytes. */
+  body: string;
+  createdAt: Date;
+}
+
+/** The delivery of one event to one endpoint: its attempts and its schedule. */
+export interface WebhookDeliveryRecord extends Row {
+  endpointId: string;
+  eventId: string;
+  eventType: EventType;
+  status: DeliveryStatus;
+  attempts: DeliveryAttempt[];
+  /** How many of the eight scheduled attempts have started; a retry asked for by `retry` does not count. */
+  scheduledAttempts: number;
+  nextAttemptAt: Date | null;
+  /** The clock's timer of the next scheduled attempt, while there is one. */
+  timer: Timer | null;
+  createdAt: Date;
 }
 
 /** The answer to a request, as an idempotency key keeps it: the status, the wire body, and its request id. */
@@ -144,6 +192,9 @@ export class Store {
   readonly keysBySecret = new Map<string, ApiKeyRecord>();
   readonly sessions = new Table<SessionRecord>();
   readonly messages = new Table<MessageRecord>();
+  readonly webhookEndpoints = new Table<WebhookEndpointRecord>();
+  readonly events = new Table<EventRecord>();
+  readonly webhookDeliveries = new Table<WebhookDeliveryRecord>();
   /** Idempotency keys by `<account id>/<key>`, in order of first use. */
   readonly idempotencyKeys = new Map<string, IdempotencyRecord>();
   /** Token buckets by API key id. */
@@ -163,6 +214,9 @@ export class Store {
     this.keysBySecret.clear();
     this.sessions.clear();
     this.messages.clear();
+    this.webhookEndpoints.clear();
+    this.events.clear();
+    this.webhookDeliveries.clear();
     this.idempotencyKeys.clear();
     this.rateBuckets.clear();
     this.#seq = 0;

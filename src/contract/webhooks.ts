@@ -4,6 +4,7 @@ import * as z from 'zod/mini';
 import { timestamp, wireModel } from './codec.js';
 import { idOf } from './ids.js';
 import { listOf, listParams } from './list.js';
+import { Secret } from './personal.js';
 
 /** The types of event the service sends. */
 export const EventType = z.enum([
@@ -19,7 +20,8 @@ export type EventType = z.output<typeof EventType>;
 
 /** An endpoint's subscription: event types, or `["*"]` for every type. */
 export const EventSubscription = z
-  .array(z.union([EventType, z.literal('*')]))
+  // One enum rather than a union, so that a wrong entry is told the types it may be.
+  .array(z.enum([...EventType.options, '*'] as const))
   .check(z.minLength(1), z.maxLength(EventType.options.length + 1));
 
 const LOOPBACK = /^http:\/\/(localhost|127\.\d{1,3}\.\d{1,3}\.\d{1,3}|\[::1\])(:\d{1,5})?(\/\S*)?$/;
@@ -39,7 +41,10 @@ export const WebhookSecret = z.string().check(z.regex(/^whsec_[A-Za-z0-9+/]{32,8
 export const EndpointStatus = z.enum(['enabled', 'disabled']);
 export type EndpointStatus = z.output<typeof EndpointStatus>;
 
-/** A URL the service sends events to. `secret` is there only when it is created or rotated. */
+/**
+ * A URL the service sends events to. `secret` is there only when it is created or rotated, and prints
+ * masked (`whsec_••••abcd`): `endpoint.secret?.reveal()` gives it, to store it.
+ */
 export const WebhookEndpoint = wireModel({
   id: idOf('webhookEndpoint'),
   object: z.literal('webhook_endpoint'),
@@ -47,7 +52,12 @@ export const WebhookEndpoint = wireModel({
   description: z.nullable(z.string()),
   events: z.array(z.string()),
   status: EndpointStatus,
-  secret: z.optional(WebhookSecret),
+  secret: z.optional(
+    z.codec(WebhookSecret, z.custom<Secret>(), {
+      decode: (text) => new Secret(text),
+      encode: (value) => value.reveal(),
+    }),
+  ),
   createdAt: timestamp,
   updatedAt: timestamp,
 });

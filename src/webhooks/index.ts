@@ -10,5 +10,6 @@ export type {
 } from '../contract/index.js';
 export { AulmError, WebhookVerificationError, type WebhookVerificationReason } from '../core/errors.js';
 export type { WebhookHeaderName, WebhookRawBody, WebhookRequestHeaders } from './delivery.js';
+export type { WebhookSecretInput } from './secret.js';
 export { type SignedWebhookHeaders, type SignWebhookOptions, signWebhook } from './sign.js';
 export { type VerifyWebhookOptions, verifyWebhook, verifyWebhookSignature } from './verify.js';

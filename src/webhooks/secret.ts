@@ -9,7 +9,11 @@ function invalid(label: string, problem: string): WebhookVerificationError {
   return new WebhookVerificationError('invalid_secret', `${label} ${problem}`);
 }
 
-function keyOf(secret: unknown, label: string): Uint8Array<ArrayBuffer> {
+/** A signing secret as a string, or as the masked `Secret` an endpoint's creation or rotation returns. */
+export type WebhookSecretInput = string | { reveal(): string };
+
+function keyOf(given: unknown, label: string): Uint8Array<ArrayBuffer> {
+  const secret = isRevealable(given) ? given.reveal() : given;
   if (typeof secret !== 'string') {
     const kind =
       secret === undefined ? 'missing' : typeof secret === 'object' ? 'not a string' : `a ${typeof secret}`;
@@ -52,4 +56,13 @@ export function signingKeys(secret: unknown): Uint8Array<ArrayBuffer>[] {
   if (!Array.isArray(secret)) return [keyOf(secret, 'The webhook secret')];
   if (secret.length === 0) throw invalid('The list of webhook secrets', 'is empty: pass at least one.');
   return secret.map((each, index) => keyOf(each, `Webhook secret ${index + 1} of ${secret.length}`));
+}
+
+// A `Secret` from any copy of the SDK: it has `reveal`, and that is all it takes.
+function isRevealable(value: unknown): value is { reveal(): string } {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { reveal?: unknown }).reveal === 'function'
+  );
 }

@@ -1,13 +1,13 @@
 // Signing a delivery as the service does, for tests of a receiver: the three Standard Webhooks headers
 // for a body, with one `v1` signature per secret given.
 import { bodyBytes, type WebhookRawBody } from './delivery.js';
-import { signingKeys } from './secret.js';
+import { signingKeys, type WebhookSecretInput } from './secret.js';
 import { computeSignature } from './signature.js';
 
 /** How to sign a delivery. */
 export interface SignWebhookOptions {
   /** The signing secret (`whsec_…`); a list signs with each, as the service does while a secret is rotated. */
-  secret: string | readonly string[];
+  secret: WebhookSecretInput | readonly WebhookSecretInput[];
   /**
    * The `webhook-id`. Default: the event's `id` when the payload is an event envelope (as the service
    * sends it: the same id on every attempt), else a random `msg_…` id.

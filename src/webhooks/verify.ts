@@ -5,7 +5,7 @@ import type { WebhookEvent } from '../contract/events.js';
 import { WebhookVerificationError } from '../core/errors.js';
 import { bodyBytes, deliveryHeaders, type WebhookRawBody, type WebhookRequestHeaders } from './delivery.js';
 import { decodeEvent } from './event.js';
-import { signingKeys } from './secret.js';
+import { signingKeys, type WebhookSecretInput } from './secret.js';
 import { computeSignature, signaturesEqual, v1SignaturesOf } from './signature.js';
 
 /** How to verify a delivery. */
@@ -14,7 +14,7 @@ export interface VerifyWebhookOptions {
    * The endpoint's signing secret (`whsec_…`), or a list of them while a secret is rotated: a delivery
    * signed with any of them verifies.
    */
-  secret: string | readonly string[];
+  secret: WebhookSecretInput | readonly WebhookSecretInput[];
   /** How far, in seconds, the delivery's timestamp may be from `now`, into the past or the future. Default 300. */
   tolerance?: number;
   /** The time to check the timestamp against, as a `Date` or unix seconds; for tests. Default: the clock. */

@@ -48,6 +48,8 @@ export function clientFor(key: string, base?: string) {
     get: (path: string, options?: CallOptions) => call('GET', path, bound(options)),
     post: (path: string, body?: unknown, options?: CallOptions) =>
       call('POST', path, bound({ ...(body === undefined ? {} : { body }), ...options })),
+    patch: (path: string, body?: unknown, options?: CallOptions) =>
+      call('PATCH', path, bound({ ...(body === undefined ? {} : { body }), ...options })),
     delete: (path: string, options?: CallOptions) => call('DELETE', path, bound(options)),
   };
 }

@@ -145,3 +145,69 @@ describe('the real clock', () => {
     clock.stop();
   });
 });
+
+describe('work in flight', () => {
+  const later = (ms: number, then: () => void) =>
+    new Promise<void>((resolve) =>
+      setTimeout(() => {
+        then();
+        resolve();
+      }, ms),
+    );
+
+  it('advance waits for the work a timer started, so that what it schedules runs in the same advance', async () => {
+    const clock = manual();
+    const ran: string[] = [];
+    clock.schedule(start.getTime() + 1_000, () => {
+      // Like a webhook attempt: real time passes, then a retry is scheduled from the timer's own time.
+      const at = clock.now().getTime();
+      clock.track(later(5, () => clock.schedule(at + 5_000, () => void ran.push(`retry@${offset(clock)}`))));
+    });
+    clock.schedule(start.getTime() + 2_000, () => void ran.push(`next@${offset(clock)}`));
+    await clock.advance('10s');
+    expect(ran).toEqual(['next@2000', 'retry@6000']);
+  });
+
+  it('advance first waits for work started before it, between two advances', async () => {
+    const clock = manual();
+    const ran: number[] = [];
+    clock.track(later(5, () => clock.schedule(start.getTime() + 1_000, () => void ran.push(offset(clock)))));
+    await clock.advance('1s');
+    expect(ran).toEqual([1_000]);
+  });
+
+  it('settled() waits for work, and for the work that work starts; a failure counts as done', async () => {
+    const clock = manual();
+    const done: string[] = [];
+    clock.track(later(5, () => clock.track(later(5, () => done.push('second')))));
+    clock.track(Promise.reject(new Error('a failed attempt')));
+    await clock.settled();
+    expect(done).toEqual(['second']);
+  });
+
+  it('reset() forgets the work in flight', async () => {
+    const clock = manual();
+    clock.track(new Promise(() => {}));
+    clock.reset();
+    await clock.settled();
+  });
+
+  it('does not hold up the real clock’s own timers behind slow work', async () => {
+    const clock = new MockClock({ mode: 'real', start });
+    const fired: string[] = [];
+    clock.schedule(clock.now().getTime() + 5, () => {
+      clock.track(new Promise((resolve) => setTimeout(resolve, 1_000)));
+    });
+    const second = new Promise<void>((resolve) => {
+      clock.schedule(clock.now().getTime() + 20, () => {
+        fired.push('second');
+        resolve();
+      });
+    });
+    const started = Date.now();
+    await second;
+    expect(Date.now() - started).toBeLessThan(500);
+    expect(fired).toEqual(['second']);
+    clock.stop();
+  });
+});

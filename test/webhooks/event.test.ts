@@ -107,7 +107,8 @@ describe('an unknown event type', () => {
       rejection_reason: null,
     };
     const event = await delivered(eventBody('privacy_request.updated', data));
-    if (event.unknown || event.type !== 'privacy_request.updated') throw new Error(`unexpected ${event.type}`);
+    if (event.unknown || event.type !== 'privacy_request.updated')
+      throw new Error(`unexpected ${event.type}`);
     expect(event.unknown).toBeUndefined();
     expect(event.data.type === 'restriction' && event.data.result?.restrictedSince).toEqual(
       new Date('2026-11-01T10:00:06.000Z'),

@@ -1,7 +1,7 @@
 // The standalone server's control routes under `/__mock/`: what a test in another process does to the mock
 // that an in-process test does through the handle (move the clock, inject faults, make accounts, pair
-// sessions, read the journal and the webhook deliveries, reset). JSON in and out, snake_case, errors in
-// the API's envelope.
+// sessions, play the support agent, read the journal and the webhook deliveries, reset). JSON in and
+// out, snake_case, errors in the API's envelope.
 import { randomBytes } from 'node:crypto';
 import { HttpResponse, type HttpResponseResolver, http, type RequestHandler } from 'msw';
 import * as z from 'zod/mini';
@@ -10,6 +10,7 @@ import {
   Device,
   Region,
   Session,
+  SupportTicket,
   snakeCase,
   WebhookDelivery,
   wireModel,
@@ -57,6 +58,12 @@ const ConnectBody = wireModel(
   { phoneNumber: z.optional(z.string()), device: z.optional(Device) },
   { strict: true },
 );
+
+/** The body of `POST /__mock/support/tickets/{id}/solve`: the agent's last message, if any. */
+const SolveBody = wireModel({ reply: z.optional(z.string().check(z.minLength(1))) }, { strict: true });
+
+/** The body of `POST /__mock/support/tickets/{id}/reply`: the agent's message. */
+const AgentReplyBody = wireModel({ body: z.string().check(z.minLength(1)) }, { strict: true });
 
 interface ControlReply {
   readonly status: number;
@@ -140,6 +147,20 @@ export function controlHandlers(base: string, state: StandaloneState): RequestHa
         status: 200,
         body: z.encode(Session, mock.sessions.disconnect(params.id!)),
       })),
+    ),
+    http.post(
+      at('/support/tickets/:id/solve'),
+      route(async ({ request, params }) => {
+        const options = withoutUndefined(await readBody(request, SolveBody));
+        return { status: 200, body: z.encode(SupportTicket, mock.support.solve(params.id!, options)) };
+      }),
+    ),
+    http.post(
+      at('/support/tickets/:id/reply'),
+      route(async ({ request, params }) => {
+        const { body } = await readBody(request, AgentReplyBody);
+        return { status: 200, body: z.encode(SupportTicket, mock.support.reply(params.id!, body)) };
+      }),
     ),
     http.get(
       at('/journal'),

@@ -13,7 +13,7 @@ export {
   SEEDED_START,
   type WebhookOptions,
 } from './mock.js';
-export type { ConnectOptions, CreateAccountParams } from './service/index.js';
+export type { ConnectOptions, CreateAccountParams, SolveOptions } from './service/index.js';
 export { type StandaloneOptions, type StandaloneServer, startStandalone } from './standalone.js';
 export { type AulmMock, createAulmMock, startAulmMock } from './start.js';
 export type { DeliverWebhook } from './webhook-transport.js';

@@ -3,7 +3,7 @@
 // `setupServer`).
 import type { RequestHandler } from 'msw';
 import type { Dispatcher } from 'undici';
-import type { Account, Session, WebhookDelivery } from '../src/contract/index.js';
+import type { Account, Session, SupportTicket, WebhookDelivery } from '../src/contract/index.js';
 import { type Clock, type ClockMode, MockClock } from './clock.js';
 import { type FaultControls, Faults } from './faults.js';
 import { createHandlers, HandlerContext } from './handlers/index.js';
@@ -16,6 +16,7 @@ import {
   createService,
   DEFAULT_RATE_LIMIT,
   type RateLimitPolicy,
+  type SolveOptions,
 } from './service/index.js';
 import { type DeliverWebhook, webhookTransportOf } from './webhook-transport.js';
 
@@ -60,7 +61,7 @@ export interface AulmMockOptions {
   clock?: ClockMode;
   /** The start time (default: `2026-01-01T00:00:00.000Z` with a `seed`, else the current time). */
   now?: Date | string | number;
-  /** How many days logs are kept (default 30). */
+  /** How many days logs and webhook delivery records are kept (default 30); then they are deleted. */
   retentionDays?: number;
   /** Rate limits per API key (default 1,000 per second, bursts of 10,000). */
   rateLimit?: RateLimitOptions;
@@ -103,6 +104,13 @@ export interface AulmMockControls {
     connect(sessionId: string, options?: ConnectOptions): Session;
     /** Logs a session out from the phone: it becomes `disconnected`. */
     disconnect(sessionId: string): Session;
+  };
+  /** What aulm's support agent would do with a ticket (`tkt_...`) of any account. */
+  readonly support: {
+    /** Solves a ticket, with a last `agent` message if `reply` is given: it becomes `solved`, and can be rated. */
+    solve(ticketId: string, options?: SolveOptions): SupportTicket;
+    /** Answers a ticket with an `agent` message: it becomes `pending` (waiting on the customer). */
+    reply(ticketId: string, body: string): SupportTicket;
   };
   /**
    * Fault injection: `inject(rule)` makes matching requests fail (a status, a delay, a cut connection)
@@ -160,6 +168,12 @@ export function assembleMock(options: AulmMockOptions = {}): AssembledMock {
     webhooks: { transport },
   });
   const journal = new Journal();
+  // An erasure reaches the journal too: an idempotency key that held the erased number no longer shows it.
+  service.privacy.erasure.onErasure((redact) => {
+    for (const entry of journal.entries) {
+      if (entry.idempotencyKey !== null) entry.idempotencyKey = redact(entry.idempotencyKey);
+    }
+  });
   const faults = new Faults(random);
   const handlers = createHandlers(new HandlerContext({ service, journal, faults, hosts }));
 
@@ -178,6 +192,10 @@ export function assembleMock(options: AulmMockOptions = {}): AssembledMock {
       connect: (sessionId, connectOptions) => service.sessions.connect(sessionId, connectOptions),
       disconnect: (sessionId) => service.sessions.disconnect(sessionId),
     },
+    support: {
+      solve: (ticketId, solveOptions) => service.support.solve(ticketId, solveOptions),
+      reply: (ticketId, body) => service.support.agentReply(ticketId, body),
+    },
     faults: {
       inject: (rule) => faults.inject(rule),
       clear: () => faults.clear(),
@@ -193,6 +211,7 @@ export function assembleMock(options: AulmMockOptions = {}): AssembledMock {
       service.webhookDeliveries.abortAll();
       clock.reset();
       service.store.clear();
+      service.retention.start();
       random.reset();
       journal.clear();
       faults.reset();

@@ -32,6 +32,7 @@ function handleOf(
     quickstart: controls.quickstart,
     accounts: controls.accounts,
     sessions: controls.sessions,
+    support: controls.support,
     faults: controls.faults,
     webhooks: controls.webhooks,
     reset: controls.reset,

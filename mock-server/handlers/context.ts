@@ -72,7 +72,8 @@ export class HandlerContext {
         host: url.host,
         path: url.pathname,
         requestId,
-        idempotencyKey: request.headers.get('idempotency-key'),
+        // A number erased by a privacy request is not written down again, even in a key the client sends.
+        idempotencyKey: this.#redacted(request.headers.get('idempotency-key')),
       });
       const fault = this.faults.draw(request.method, url.pathname);
       if (fault) entry.fault = fault.description;
@@ -173,6 +174,10 @@ export class HandlerContext {
       );
     }
     return this.service.accounts.authenticate(match[1]!);
+  }
+
+  #redacted(key: string | null): string | null {
+    return key === null ? null : this.service.privacy.erasure.redact(key);
   }
 
   // Every request with a valid key takes a token, whatever it is answered afterwards.

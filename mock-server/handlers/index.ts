@@ -2,10 +2,13 @@
 import { http, type RequestHandler } from 'msw';
 import { ServiceError } from '../service/index.js';
 import { accountHandlers } from './account.js';
+import { apiKeyHandlers } from './api-keys.js';
 import type { HandlerContext } from './context.js';
 import { logHandlers } from './logs.js';
 import { messageHandlers } from './messages.js';
+import { privacyHandlers } from './privacy.js';
 import { sessionHandlers } from './sessions.js';
+import { supportHandlers } from './support.js';
 import { webhookHandlers } from './webhooks.js';
 
 export { HandlerContext } from './context.js';
@@ -14,10 +17,13 @@ export { HandlerContext } from './context.js';
 export function createHandlers(context: HandlerContext): RequestHandler[] {
   return [
     ...accountHandlers(context),
+    ...apiKeyHandlers(context),
     ...sessionHandlers(context),
     ...messageHandlers(context),
     ...logHandlers(context),
     ...webhookHandlers(context),
+    ...privacyHandlers(context),
+    ...supportHandlers(context),
     ...unknownRouteHandlers(context),
   ];
 }

@@ -1,6 +1,6 @@
 // Accounts and their API keys: creating them (the mock's control, and quickstart) and recognising a key.
 import * as z from 'zod/mini';
-import { type Account, Region } from '../../src/contract/index.js';
+import { type Account, Region, type UpdateAccountParams } from '../../src/contract/index.js';
 import type { KeyMode } from '../ids.js';
 import { notFound, ServiceError } from './errors.js';
 import type { ServiceDeps } from './index.js';
@@ -84,7 +84,8 @@ export class Accounts {
     const key = store.keysBySecret.get(secret);
     const account = key && !key.revokedAt ? store.accounts.get(key.accountId) : undefined;
     if (!key || !account) {
-      throw new ServiceError(401, 'invalid_api_key', `Invalid API key provided: ${masked(secret)}`);
+      const why = key?.revokedAt ? 'This API key has been revoked' : 'Invalid API key provided';
+      throw new ServiceError(401, 'invalid_api_key', `${why}: ${masked(secret)}`);
     }
     key.lastUsedAt = clock.now();
     return { account, key };
@@ -99,6 +100,15 @@ export class Accounts {
   get(accountId: string): Account {
     const account = this.#deps.store.accounts.get(accountId);
     if (!account) throw notFound('account', accountId);
+    return this.toModel(account);
+  }
+
+  /** Changes an account's `name` and `email` (those given) and returns it as it now is. */
+  update(accountId: string, params: UpdateAccountParams): Account {
+    const account = this.#deps.store.accounts.get(accountId);
+    if (!account) throw notFound('account', accountId);
+    if (params.name !== undefined) account.name = params.name;
+    if (params.email !== undefined) account.email = params.email;
     return this.toModel(account);
   }
 

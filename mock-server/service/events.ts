@@ -75,6 +75,6 @@ export class Events {
     });
   }
 
-  // `privacy_request.updated` comes with the privacy service (a later issue): it calls
-  // `emit(accountId, 'privacy_request.updated', request)` on each change of a request, as above.
+  // `privacy_request.updated` is emitted by the privacy service itself (privacy.ts), on each change of a
+  // request. A privacy erasure rewrites or deletes the stored bodies about the erased number.
 }

@@ -5,13 +5,17 @@
 import type { MockClock } from '../clock.js';
 import type { IdFactory } from '../ids.js';
 import { Accounts } from './accounts.js';
+import { ApiKeys } from './api-keys.js';
 import { Events } from './events.js';
 import { IdempotencyKeys } from './idempotency.js';
 import { Logs } from './logs.js';
 import { Messages } from './messages.js';
+import { PrivacyRequests } from './privacy.js';
 import { DEFAULT_RATE_LIMIT, type RateLimitPolicy, RateLimits } from './rate-limits.js';
+import { Retention } from './retention.js';
 import { Sessions } from './sessions.js';
 import { Store } from './store.js';
+import { Support } from './support.js';
 import { ATTEMPT_TIMEOUT_MS, WebhookDeliveries, type WebhookPolicy } from './webhook-deliveries.js';
 import { WebhookEndpoints } from './webhook-endpoints.js';
 
@@ -25,9 +29,12 @@ export {
   type Reservation,
 } from './idempotency.js';
 export type { PageParams } from './pager.js';
+export { addCalendarMonths, type PrivacyRequestRecord } from './privacy.js';
+export type { ErasedCounts } from './privacy-erasure.js';
 export { DEFAULT_RATE_LIMIT, type RateLimitPolicy, type RateLimitState } from './rate-limits.js';
 export type { ConnectOptions } from './sessions.js';
 export type { StoredAnswer } from './store.js';
+export type { SolveOptions } from './support.js';
 export {
   ATTEMPT_TIMEOUT_MS,
   MAX_ATTEMPTS,
@@ -43,7 +50,7 @@ export interface ServiceDeps {
   readonly store: Store;
   readonly clock: MockClock;
   readonly ids: IdFactory;
-  /** How many days logs are kept (enforcement comes with retention). */
+  /** How many days logs and webhook delivery records are kept (`retention.ts`). */
   readonly retentionDays: number;
   /** The token bucket of every API key. */
   readonly rateLimit: RateLimitPolicy;
@@ -62,6 +69,12 @@ export interface Service extends ServiceDeps {
   readonly events: Events;
   readonly idempotencyKeys: IdempotencyKeys;
   readonly rateLimits: RateLimits;
+  readonly apiKeys: ApiKeys;
+  readonly support: Support;
+  /** Deletes logs and delivery records past the retention period; `start()` again after a clock reset. */
+  readonly retention: Retention;
+  /** Privacy requests, and the effects of those completed (erasures, restrictions, objections). */
+  readonly privacy: PrivacyRequests;
 }
 
 /**
@@ -92,16 +105,25 @@ export function createService(
   events.followSessions(sessions);
   const messages = new Messages(deps, sessions);
   events.followMessages(messages);
+  const accounts = new Accounts(deps);
+  const logs = new Logs(deps);
+  const privacy = new PrivacyRequests(deps, { accounts, events, messages, logs, webhookDeliveries });
+  const retention = new Retention(deps);
+  retention.start();
   return {
     ...deps,
-    accounts: new Accounts(deps),
+    accounts,
     sessions,
     messages,
-    logs: new Logs(deps),
+    logs,
     webhookEndpoints,
     webhookDeliveries,
     events,
     idempotencyKeys: new IdempotencyKeys(deps),
     rateLimits: new RateLimits(deps),
+    apiKeys: new ApiKeys(deps, accounts),
+    support: new Support(deps),
+    retention,
+    privacy,
   };
 }

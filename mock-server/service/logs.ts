@@ -14,9 +14,15 @@ import type { MessageRecord } from './store.js';
 /** The message logs of every account. */
 export class Logs {
   readonly #deps: ServiceDeps;
+  readonly #hidden: Array<(message: MessageRecord) => boolean> = [];
 
   constructor(deps: ServiceDeps) {
     this.#deps = deps;
+  }
+
+  /** Leaves out of every list the logs `hidden` holds (those a privacy restriction froze). */
+  hide(hidden: (message: MessageRecord) => boolean): void {
+    this.#hidden.push(hidden);
   }
 
   /**
@@ -36,7 +42,8 @@ export class Logs {
         (params.sessionId === undefined || row.sessionId === params.sessionId) &&
         (params.recipient === undefined || row.to === params.recipient) &&
         (since === null || row.createdAt.getTime() >= since) &&
-        (until === null || row.createdAt.getTime() < until),
+        (until === null || row.createdAt.getTime() < until) &&
+        !this.#hidden.some((hidden) => hidden(row)),
       (row) => this.toModel(row),
     );
   }

@@ -65,6 +65,8 @@ export class Messages {
   readonly #deps: ServiceDeps;
   readonly #sessions: Sessions;
   readonly #listeners: Array<(message: MessageRecord) => void> = [];
+  readonly #sendChecks: Array<(accountId: string, to: string) => void> = [];
+  readonly #frozen: Array<(message: MessageRecord) => boolean> = [];
 
   constructor(deps: ServiceDeps, sessions: Sessions) {
     this.#deps = deps;
@@ -86,6 +88,19 @@ export class Messages {
   }
 
   /**
+   * Calls `check` before every send, once the session is known to be connected: it throws the refusal of a
+   * recipient that may not be messaged (a privacy restriction or objection).
+   */
+  checkSends(check: (accountId: string, to: string) => void): void {
+    this.#sendChecks.push(check);
+  }
+
+  /** Makes `transition` leave alone every message `frozen` holds (a privacy restriction freezes them). */
+  freeze(frozen: (message: MessageRecord) => boolean): void {
+    this.#frozen.push(frozen);
+  }
+
+  /**
    * Queues a message through one of the account's sessions and schedules its timeline. An unknown session
    * is `404`; one that is not `connected` is `409 session_not_connected`.
    */
@@ -100,6 +115,7 @@ export class Messages {
         'session_id',
       );
     }
+    for (const check of this.#sendChecks) check(accountId, params.to);
     const now = clock.now();
     const message = store.messages.insert({
       id: ids.id('message'),
@@ -141,10 +157,12 @@ export class Messages {
 
   /**
    * Moves a message to `status` if that is forward along queued → sent → delivered → read (or `failed`
-   * from any status before `read`), and returns whether it moved. A late or repeated update changes nothing.
+   * from any status before `read`), and returns whether it moved. A late or repeated update changes nothing,
+   * and neither does any update of a frozen message.
    */
   transition(message: MessageRecord, status: MessageStatus, failure?: MessageFailureCode): boolean {
     if (message.status === 'failed' || message.status === 'read') return false;
+    if (this.#frozen.some((frozen) => frozen(message))) return false;
     if (status !== 'failed' && RANK[status] <= RANK[message.status]) return false;
     const now = this.#deps.clock.now();
     message.status = status;

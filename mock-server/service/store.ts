@@ -11,9 +11,12 @@ import type {
   Metadata,
   Region,
   SessionStatus,
+  TicketPriority,
+  TicketStatus,
 } from '../../src/contract/index.js';
 import type { Timer } from '../clock.js';
 import type { KeyMode } from '../ids.js';
+import type { PrivacyRequestRecord } from './privacy.js';
 
 /** A row owned by an account, with its place in the order of creation. */
 export interface Row {
@@ -142,6 +145,17 @@ export interface RateBucket {
   at: number;
 }
 
+/** A support ticket, as stored: its conversation in order, and its rating once given. */
+export interface SupportTicketRecord extends Row {
+  subject: string;
+  status: TicketStatus;
+  priority: TicketPriority;
+  messages: Array<{ author: 'customer' | 'agent'; body: string; createdAt: Date }>;
+  csat: { score: number; comment: string | null; ratedAt: Date } | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
 /** The rows of one kind, by id and in creation order, never showing one account another's rows. */
 export class Table<T extends Row> {
   #byId = new Map<string, T>();
@@ -199,6 +213,8 @@ export class Store {
   readonly idempotencyKeys = new Map<string, IdempotencyRecord>();
   /** Token buckets by API key id. */
   readonly rateBuckets = new Map<string, RateBucket>();
+  readonly supportTickets = new Table<SupportTicketRecord>();
+  readonly privacyRequests = new Table<PrivacyRequestRecord>();
   #seq = 0;
 
   /** Returns the next sequence number for a new row. */
@@ -219,6 +235,8 @@ export class Store {
     this.webhookDeliveries.clear();
     this.idempotencyKeys.clear();
     this.rateBuckets.clear();
+    this.supportTickets.clear();
+    this.privacyRequests.clear();
     this.#seq = 0;
   }
 }

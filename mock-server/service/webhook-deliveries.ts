@@ -56,6 +56,7 @@ export class WebhookDeliveries {
   readonly #deps: ServiceDeps;
   readonly #endpoints: WebhookEndpoints;
   readonly #inFlight = new Set<AbortController>();
+  readonly #hidden: Array<(delivery: WebhookDeliveryRecord) => boolean> = [];
 
   constructor(deps: ServiceDeps, endpoints: WebhookEndpoints) {
     this.#deps = deps;
@@ -92,6 +93,20 @@ export class WebhookDeliveries {
     return delivery;
   }
 
+  /** Leaves out of every list the deliveries `hidden` holds (those of a restricted recipient's messages). */
+  hide(hidden: (delivery: WebhookDeliveryRecord) => boolean): void {
+    this.#hidden.push(hidden);
+  }
+
+  /**
+   * Deletes a delivery and cancels its next scheduled attempt; one in flight records nothing (a privacy
+   * erasure of the recipient it is about).
+   */
+  delete(delivery: WebhookDeliveryRecord): void {
+    this.#unschedule(delivery);
+    this.#deps.store.webhookDeliveries.delete(delivery.id);
+  }
+
   /** Lists an account's deliveries, newest first, by `endpointId`, `eventType` and `status`. */
   list(accountId: string, params: ListWebhookDeliveriesParams): ListEnvelope<WebhookDelivery> {
     return paginate(
@@ -102,7 +117,8 @@ export class WebhookDeliveries {
         row.accountId === accountId &&
         (params.endpointId === undefined || row.endpointId === params.endpointId) &&
         (params.eventType === undefined || row.eventType === params.eventType) &&
-        (params.status === undefined || row.status === params.status),
+        (params.status === undefined || row.status === params.status) &&
+        !this.#hidden.some((hidden) => hidden(row)),
       (row) => this.toModel(row),
     );
   }

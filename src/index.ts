@@ -54,7 +54,7 @@ export type {
   WebhookDelivery,
   WebhookEndpoint,
 } from './contract/index.js';
-export { PhoneNumber, Redacted, Secret } from './contract/index.js';
+export { MaskedValue, PhoneNumber, Redacted, Secret } from './contract/index.js';
 export type { EventType } from './contract/webhooks.js';
 export { APIPromise, type APIResponse, type RawResponse } from './core/api-promise.js';
 export type { RateLimit } from './core/decode.js';

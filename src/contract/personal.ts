@@ -5,36 +5,15 @@ import * as z from 'zod/mini';
 const inspect = Symbol.for('nodejs.util.inspect.custom');
 
 /**
- * A piece of personal text, such as a message preview, that never prints itself.
- * Printing, `String()`, `JSON.stringify` and `util.inspect` show `[redacted: N chars]`.
- *
- * @example
- * ```ts
- * console.log(log.preview);          // [redacted: 18 chars]
- * console.log(log.preview?.reveal()); // Your code is 4821
- * ```
+ * A value that prints only masked, however it is printed: `String()`, template strings,
+ * `JSON.stringify`, `console.log` and `util.inspect` all show `toString()`. `reveal()` gives the value.
  */
-export class Redacted {
-  readonly #text: string;
+export abstract class MaskedValue {
+  /** Returns the value itself. Call it only where the value is meant to be seen or used. */
+  abstract reveal(): string;
 
-  constructor(text: string) {
-    this.#text = text;
-  }
-
-  /** The number of characters of the text, as the service stored it. */
-  get length(): number {
-    return [...this.#text].length;
-  }
-
-  /** Returns the text itself. Call it only where the text is meant to be seen. */
-  reveal(): string {
-    return this.#text;
-  }
-
-  /** Returns `[redacted: N chars]`. */
-  toString(): string {
-    return `[redacted: ${this.length} chars]`;
-  }
+  /** Returns the value masked. */
+  abstract toString(): string;
 
   /** Returns what `toString()` does, so `JSON.stringify` never writes the value out. */
   toJSON(): string {
@@ -47,6 +26,40 @@ export class Redacted {
 
   [inspect](): string {
     return this.toString();
+  }
+}
+
+/**
+ * A piece of personal text, such as a message preview, that never prints itself.
+ * Printing, `String()`, `JSON.stringify` and `util.inspect` show `[redacted: N chars]`.
+ *
+ * @example
+ * ```ts
+ * console.log(log.preview);          // [redacted: 18 chars]
+ * console.log(log.preview?.reveal()); // Your code is 4821
+ * ```
+ */
+export class Redacted extends MaskedValue {
+  readonly #text: string;
+
+  constructor(text: string) {
+    super();
+    this.#text = text;
+  }
+
+  /** The number of characters of the text, as the service stored it. */
+  get length(): number {
+    return [...this.#text].length;
+  }
+
+  /** Returns the text itself. Call it only where the text is meant to be seen. */
+  override reveal(): string {
+    return this.#text;
+  }
+
+  /** Returns `[redacted: N chars]`. */
+  override toString(): string {
+    return `[redacted: ${this.length} chars]`;
   }
 }
 
@@ -83,10 +96,11 @@ export function callingCode(e164: string): string {
  * log.recipient.e164;               // '+447700900123'
  * ```
  */
-export class PhoneNumber {
+export class PhoneNumber extends MaskedValue {
   readonly #e164: string;
 
   constructor(e164: string) {
+    super();
     this.#e164 = e164;
   }
 
@@ -96,7 +110,7 @@ export class PhoneNumber {
   }
 
   /** Returns the full number in E.164 form. */
-  reveal(): string {
+  override reveal(): string {
     return this.#e164;
   }
 
@@ -106,24 +120,11 @@ export class PhoneNumber {
   }
 
   /** Returns the number masked: `+44 ••••••0123`. */
-  toString(): string {
+  override toString(): string {
     const code = callingCode(this.#e164);
     const rest = this.#e164.length - 1 - code.length;
     const shown = Math.min(4, rest);
     return `+${code} ${'•'.repeat(rest - shown)}${this.#e164.slice(this.#e164.length - shown)}`;
-  }
-
-  /** Returns what `toString()` does, so `JSON.stringify` never writes the value out. */
-  toJSON(): string {
-    return this.toString();
-  }
-
-  [Symbol.toPrimitive](): string {
-    return this.toString();
-  }
-
-  [inspect](): string {
-    return this.toString();
   }
 }
 
@@ -173,36 +174,24 @@ const SECRET_PREFIX = /^(aulm_(test|live)_|whsec_)/;
  * await vault.store(key.secret?.reveal());
  * ```
  */
-export class Secret {
+export class Secret extends MaskedValue {
   readonly #value: string;
 
   constructor(value: string) {
+    super();
     this.#value = value;
   }
 
   /** Returns the whole secret. Call it only to store or use it. */
-  reveal(): string {
+  override reveal(): string {
     return this.#value;
   }
 
   /** Returns the secret masked: its prefix, `••••` and its last four characters. */
-  toString(): string {
+  override toString(): string {
     const prefix = SECRET_PREFIX.exec(this.#value)?.[0] ?? '';
     const rest = this.#value.slice(prefix.length);
     return rest.length >= 12 ? `${prefix}••••${rest.slice(-4)}` : `${prefix}••••`;
-  }
-
-  /** Returns what `toString()` does, so `JSON.stringify` never writes the secret out. */
-  toJSON(): string {
-    return this.toString();
-  }
-
-  [Symbol.toPrimitive](): string {
-    return this.toString();
-  }
-
-  [inspect](): string {
-    return this.toString();
   }
 }
 

@@ -164,13 +164,22 @@ function jsonText(text: string): string {
 }
 
 // Puts the hash in place of the number in a privacy request's wire form; returns whether it was about it.
+// Any request's note may name the number, whoever the request is about; only a request about the
+// number has its subject swapped for the hash.
 function scrubRequest(request: Json | undefined, sha256: string): boolean {
-  const subject = request?.subject as Json | undefined;
-  if (!request || typeof subject?.phone_number !== 'string') return false;
-  if (!mentionsNumber(subject.phone_number, sha256)) return false;
-  request.subject = { type: 'recipient', phone_number_sha256: sha256 };
-  if (typeof request.note === 'string') request.note = withoutNumber(request.note, sha256);
-  return true;
+  if (!request) return false;
+  let changed = false;
+  const subject = request.subject as Json | undefined;
+  if (typeof subject?.phone_number === 'string' && mentionsNumber(subject.phone_number, sha256)) {
+    request.subject = { type: 'recipient', phone_number_sha256: sha256 };
+    changed = true;
+  }
+  if (typeof request.note === 'string') {
+    const note = withoutNumber(request.note, sha256);
+    changed ||= note !== request.note;
+    request.note = note;
+  }
+  return changed;
 }
 
 // A stored answer without the number: a privacy request keeps the hash; a message to the number, whose

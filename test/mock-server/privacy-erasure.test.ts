@@ -171,6 +171,33 @@ describe('an erasure of a recipient', () => {
   });
 });
 
+describe('a note that names the erased number', () => {
+  it('is scrubbed from every privacy request, whoever it is about, in replays and in retried events', async () => {
+    receiver.clear();
+    const { apiKey } = mock.quickstart();
+    const api = clientFor(apiKey);
+    await api.post('/v1/webhook_endpoints', { url: FAILING, events: ['privacy_request.updated'] });
+    receiver.answer(FAILING, ...Array<number>(9).fill(500));
+    const about = { type: 'access', subject: { type: 'account' }, note: `asked by ${ERASED}` };
+    const options = { headers: { 'idempotency-key': 'note-1' } };
+    await api.post('/v1/privacy_requests', about, options);
+    await mock.clock.advance('5s');
+    await api.post('/v1/privacy_requests', {
+      type: 'erasure',
+      subject: { type: 'recipient', phone_number: ERASED },
+    });
+    await mock.clock.advance('5s');
+    const before = receiver.received.length;
+    const replay = await api.post('/v1/privacy_requests', about, options);
+    await mock.clock.advance('1h');
+    const retried = receiver.received.slice(before);
+    expect(retried.length).toBeGreaterThan(0);
+    for (const text of [JSON.stringify(replay.body), ...retried.map((attempt) => attempt.body)]) {
+      expect(text).not.toContain(ERASED);
+    }
+  });
+});
+
 describe('an erasure of the account', () => {
   it('closes the account: every key answers 401', async () => {
     const { apiKey, sessionId } = mock.quickstart();

@@ -47,7 +47,9 @@ export class AulmMockDispatcher extends Dispatcher {
     return true;
   }
 
+  /** Closes the agent this dispatcher made for requests to other hosts, if any; the mock itself holds nothing open. */
   override close(): Promise<void>;
+  /** Closes the agent this dispatcher made for requests to other hosts, if any; the mock itself holds nothing open. */
   override close(callback: () => void): void;
   override close(callback?: () => void): Promise<void> | void {
     const done = this.#ownAgent ? this.#ownAgent.close() : Promise.resolve();
@@ -55,9 +57,13 @@ export class AulmMockDispatcher extends Dispatcher {
     done.then(callback, callback);
   }
 
+  /** Destroys the agent this dispatcher made for requests to other hosts, if any; the mock itself holds nothing open. */
   override destroy(): Promise<void>;
+  /** Destroys the agent this dispatcher made for requests to other hosts, if any; the mock itself holds nothing open. */
   override destroy(error: Error | null): Promise<void>;
+  /** Destroys the agent this dispatcher made for requests to other hosts, if any; the mock itself holds nothing open. */
   override destroy(callback: () => void): void;
+  /** Destroys the agent this dispatcher made for requests to other hosts, if any; the mock itself holds nothing open. */
   override destroy(error: Error | null, callback: () => void): void;
   override destroy(first?: Error | null | (() => void), second?: () => void): Promise<void> | void {
     const callback = typeof first === 'function' ? first : second;

@@ -1,5 +1,11 @@
 // The reference server's entry point, `aulm/mock-server`: the mock in-process (`start.ts`), over real HTTP
 // (`standalone.ts`), and the types of its options and handle.
+/**
+ * The reference server: a working in-memory aulm API for tests, in-process (`startAulmMock`,
+ * `createAulmMock`) or over real HTTP (`startStandalone`), on a clock you control.
+ *
+ * @module aulm/mock-server
+ */
 export type { Clock, ClockMode, Duration } from './clock.js';
 export { AulmMockDispatcher, type AulmMockDispatcherOptions } from './dispatcher.js';
 export type { FaultControls, FaultHandle, FaultRule } from './faults.js';

@@ -96,7 +96,12 @@ export interface AulmMockControls {
   /** What only the mock can do with accounts. */
   readonly accounts: {
     /** Creates an account (default region `eu`) with a test key of scope `*`. */
-    create(params?: CreateAccountParams): { account: Account; apiKey: string };
+    create(params?: CreateAccountParams): {
+      /** The new account. */
+      account: Account;
+      /** Its test key, `aulm_test_…`, with scope `*`. */
+      apiKey: string;
+    };
   };
   /** What the phone of a session would do. */
   readonly sessions: {

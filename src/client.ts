@@ -77,7 +77,12 @@ export class Aulm {
   }
 
   /** Returns what `JSON.stringify` shows: the key masked and the base URL. */
-  toJSON(): { apiKey: string; baseURL: string } {
+  toJSON(): {
+    /** The API key, masked. */
+    apiKey: string;
+    /** The base URL requests go to. */
+    baseURL: string;
+  } {
     return { apiKey: this.#maskedKey, baseURL: this.baseURL };
   }
 
@@ -86,6 +91,7 @@ export class Aulm {
     return `Aulm { apiKey: '${this.#maskedKey}', baseURL: '${this.baseURL}' }`;
   }
 
+  /** Returns what Node's `util.inspect` (and so `console.log`) shows: the same as `toString()`. */
   [inspect](): string {
     return this.toString();
   }

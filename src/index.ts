@@ -1,4 +1,9 @@
 // The `aulm` entry point: the client, its errors, its models and the types of its options.
+/**
+ * The aulm client: `new Aulm({ apiKey })`, its resources, errors and models, and webhook verification.
+ *
+ * @module aulm
+ */
 import { Aulm } from './client.js';
 
 export type { KnownWebhookEvent, UnknownWebhookEvent, WebhookEvent } from './contract/events.js';
@@ -62,6 +67,7 @@ export {
   APIConnectionError,
   APIConnectionTimeoutError,
   APIError,
+  type APIErrorFields,
   APIUserAbortError,
   AulmError,
   AuthenticationError,

@@ -10,7 +10,9 @@ import type { AccountRecord, ApiKeyRecord } from './store.js';
 export interface CreateAccountParams {
   /** The home region (default `eu`). */
   region?: Region;
+  /** The account's name (default `Test account`). */
   name?: string;
+  /** The account's email (default `test@example.com`). */
   email?: string;
   /** ISO 3166 alpha-2 country (default: one in the region: `GB`, `US`, `AU`). */
   country?: string;

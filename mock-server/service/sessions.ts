@@ -23,6 +23,7 @@ export const PAIRING_TTL_MS = 5 * 60_000;
 export interface ConnectOptions {
   /** The phone's number, E.164 (default: a made-up number in the account's region). */
   phoneNumber?: string;
+  /** The device the phone reports (default: a fixed platform and browser). */
   device?: Device;
 }
 

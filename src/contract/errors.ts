@@ -3,7 +3,10 @@
 import * as z from 'zod/mini';
 import { wireModel } from './codec.js';
 
-/** The `type` of an error, one per family of statuses. */
+/**
+ * The `type` of an error, one per family of statuses.
+ * @internal
+ */
 export const ErrorType = z.enum([
   'invalid_request_error',
   'authentication_error',
@@ -13,9 +16,16 @@ export const ErrorType = z.enum([
   'rate_limit_error',
   'api_error',
 ]);
+/**
+ * The `type` of an error, one per family of statuses.
+ * @useDeclaredType
+ */
 export type ErrorType = z.output<typeof ErrorType>;
 
-/** The body of every error response: `{"error": {type, code, message, param, request_id}}`. */
+/**
+ * The body of every error response: `{"error": {type, code, message, param, request_id}}`.
+ * @internal
+ */
 export const ErrorBody = wireModel({
   type: z.string(),
   code: z.string(),
@@ -23,10 +33,21 @@ export const ErrorBody = wireModel({
   param: z.nullable(z.string()),
   requestId: z.string(),
 });
+/**
+ * The body of every error response: `{"error": {type, code, message, param, request_id}}`.
+ * @interface
+ */
 export type ErrorBody = z.output<typeof ErrorBody>;
 
-/** An error response: `{"error": {...}}`. */
+/**
+ * An error response: `{"error": {...}}`.
+ * @internal
+ */
 export const ErrorEnvelope = wireModel({ error: ErrorBody });
+/**
+ * An error response: `{"error": {...}}`.
+ * @interface
+ */
 export type ErrorEnvelope = z.output<typeof ErrorEnvelope>;
 
 /** Returns the error `type` that the API uses for an HTTP status. */

@@ -26,13 +26,21 @@ export const EVENT_DATA = {
 
 type KnownEventType = keyof typeof EVENT_DATA;
 
-/** An event of one of the types this version knows, with its `data` decoded into the model. */
+/**
+ * An event of one of the types this version knows, with its `data` decoded into the model: a `Message`
+ * for the `message.*` types, a `Session` for `session.*`, a `PrivacyRequest` for `privacy_request.updated`.
+ */
 export type KnownWebhookEvent = {
   [T in KnownEventType]: {
+    /** The event's id, `evt_…`: the `webhook-id` header, the same on every retry of it. */
     id: string;
+    /** The event's type. */
     type: T;
+    /** When the event happened. */
     timestamp: Date;
+    /** The object the event is about, decoded: a {@link Message}, a {@link Session} or a {@link PrivacyRequest}. */
     data: z.output<(typeof EVENT_DATA)[T]>;
+    /** Absent on an event this version knows. */
     unknown?: never;
   };
 }[KnownEventType];
@@ -42,9 +50,13 @@ export type KnownWebhookEvent = {
  * is the wire object as sent, unchecked.
  */
 export interface UnknownWebhookEvent {
+  /** The event's id: the `webhook-id` header, the same on every retry of it. */
   id: string;
+  /** The event's type, one this version does not know. */
   type: string;
+  /** When the event happened. */
   timestamp: Date;
+  /** The event's `data` as the wire carried it (snake_case, unchecked). */
   data: unknown;
   /** Marks the event as one this version could not read, so a `switch` on `type` stays exhaustive. */
   unknown: true;

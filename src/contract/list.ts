@@ -17,7 +17,9 @@ export function queryInt(min: number, max: number) {
 
 /** The paging parameters of every list: `limit` (1 to 100, default 20) and an opaque `cursor`. */
 export const listParams = {
+  /** Items per page, 1 to 100 (default 20). */
   limit: z.optional(queryInt(1, 100)),
+  /** The previous page's `nextCursor`. */
   cursor: z.optional(z.string().check(z.minLength(1))),
 };
 

@@ -20,10 +20,12 @@ export abstract class MaskedValue {
     return this.toString();
   }
 
+  /** Returns `toString()`: `String()` and templates print masked. */
   [Symbol.toPrimitive](): string {
     return this.toString();
   }
 
+  /** Returns `toString()`: `util.inspect` prints masked. */
   [inspect](): string {
     return this.toString();
   }

@@ -35,7 +35,10 @@ export interface APIResponse<T> {
  * ```
  */
 export class APIPromise<T> extends Promise<T> {
-  // `then`, `catch` and `finally` build plain promises: one derived from this class would start no request.
+  /**
+   * `Promise`: `then`, `catch` and `finally` build plain promises, since one derived from this class would
+   * start no request.
+   */
   static override get [Symbol.species](): PromiseConstructor {
     return Promise;
   }

@@ -60,12 +60,19 @@ export class AulmError extends Error {
 
 /** What the API said about a failed request, as `APIError` carries it. */
 export interface APIErrorFields {
+  /** The HTTP status. */
   status: number;
+  /** The error's `type`, one per family of statuses (an `ErrorType`). */
   type: string;
+  /** The error's `code`, such as `parameter_invalid`, or null when the body had none. */
   code: string | null;
+  /** What went wrong, in a sentence. */
   message: string;
+  /** The wire name of the parameter at fault (`to`, `text.body`), or null. */
   param: string | null;
+  /** The request's id (`aulm-request-id`), or null when no request was made. */
   requestId: string | null;
+  /** The response headers (empty when no request was made). */
   headers: Headers;
 }
 
@@ -143,7 +150,12 @@ export class RateLimitError extends APIError {
   /** Seconds to wait before trying again, from `retry-after-ms` or `retry-after`; null when not sent. */
   readonly retryAfter: number | null;
 
-  constructor(fields: APIErrorFields & { retryAfter: number | null }) {
+  constructor(
+    fields: APIErrorFields & {
+      /** Seconds to wait before trying again, or null when not sent. */
+      retryAfter: number | null;
+    },
+  ) {
     super(fields);
     this.retryAfter = fields.retryAfter;
   }

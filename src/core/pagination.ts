@@ -25,6 +25,10 @@ export class Page<Item> implements AsyncIterable<Item> {
   readonly nextCursor: string | null;
   readonly #fetchPage: FetchPage<Item>;
 
+  /**
+   * Builds a page from a decoded list envelope; the SDK's list methods do this.
+   * @internal
+   */
   constructor(envelope: ListEnvelope<Item>, fetchPage: FetchPage<Item>) {
     this.data = envelope.data;
     this.hasMore = envelope.hasMore;

@@ -19,7 +19,13 @@ import type { Pipeline, RequestOptions } from '../core/pipeline.js';
 import { pollUntil, type WaitOptions } from '../core/polling.js';
 
 /** The privacy request of one type, its `result` typed for it: `PrivacyRequestOf<'erasure'>`. */
-export type PrivacyRequestOf<T extends PrivacyRequestType> = Extract<PrivacyRequest, { type: T }>;
+export type PrivacyRequestOf<T extends PrivacyRequestType> = Extract<
+  PrivacyRequest,
+  {
+    /** The type of request. */
+    type: T;
+  }
+>;
 
 /** What `privacy.requests.waitFor` waits for. */
 export type AwaitedPrivacyRequestStatus = 'settled' | 'completed';

@@ -13,7 +13,10 @@ export type WebhookRawBody = string | Uint8Array | ArrayBuffer | ArrayBufferView
  * case, such as Node's `IncomingHttpHeaders` (`req.headers`), whose values may be lists.
  */
 export type WebhookRequestHeaders =
-  | { get(name: string): string | null }
+  | {
+      /** Returns the header's value, or `null` when it is missing (as `Headers.get` does). */
+      get(name: string): string | null;
+    }
   | Readonly<Record<string, string | readonly string[] | number | undefined | null>>;
 
 /** The headers that a delivery is signed with. */

@@ -1,5 +1,11 @@
 // The `aulm/webhooks` entry point: webhook verification and test signing, without the client. It stays
 // small and runs everywhere (Node, browsers, Deno, Bun, edge workers): no client, no undici, no `node:`.
+/**
+ * Webhook verification (`verifyWebhook`) and test signing (`signWebhook`) without the client: small,
+ * and it runs in Node, browsers, Deno, Bun and edge workers.
+ *
+ * @module aulm/webhooks
+ */
 export type {
   EventType,
   KnownWebhookEvent,

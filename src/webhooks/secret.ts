@@ -10,7 +10,12 @@ function invalid(label: string, problem: string): WebhookVerificationError {
 }
 
 /** A signing secret as a string, or as the masked `Secret` an endpoint's creation or rotation returns. */
-export type WebhookSecretInput = string | { reveal(): string };
+export type WebhookSecretInput =
+  | string
+  | {
+      /** Returns the secret itself, `whsec_…`. */
+      reveal(): string;
+    };
 
 function keyOf(given: unknown, label: string): Uint8Array<ArrayBuffer> {
   const secret = isRevealable(given) ? given.reveal() : given;

@@ -19,8 +19,11 @@ export interface SignWebhookOptions {
 
 /** The headers of a signed delivery, to send with its body (a type, not an interface: it fits `HeadersInit`). */
 export type SignedWebhookHeaders = {
+  /** The delivery's id: the event's id, the same on every retry. */
   'webhook-id': string;
+  /** When it was signed, in whole Unix seconds. */
   'webhook-timestamp': string;
+  /** `v1,<base64 HMAC-SHA256>`, one per secret, separated by spaces. */
   'webhook-signature': string;
 };
 

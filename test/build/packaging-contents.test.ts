@@ -1,0 +1,100 @@
+// What `npm pack` would publish: the build and the few files a user needs, nothing else (no sources, no tests,
+// no scratch), with every file the package.json points at present and the `aulm-mock` bin executable.
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+interface PackedFile {
+  path: string;
+  size: number;
+  mode: number;
+}
+
+// The builds, each an ESM and a CommonJS bundle with its source map and its two type files.
+const builds = ['node', 'browser', 'webhooks', 'mock-server'];
+const perBuild = ['index.js', 'index.js.map', 'index.cjs', 'index.cjs.map', 'index.d.ts', 'index.d.cts'];
+const expected = [
+  'CHANGELOG.md',
+  'LICENSE',
+  'README.md',
+  'package.json',
+  'dist/mock-server/cli.js',
+  'dist/mock-server/cli.js.map',
+  ...builds.flatMap((build) => perBuild.map((file) => `dist/${build}/${file}`)),
+].sort();
+
+/** Every file path package.json points at: main, module, types, typesVersions, bin, exports. */
+function pointedAt(value: unknown): string[] {
+  if (typeof value === 'string') return value.startsWith('./') ? [value.slice(2)] : [];
+  if (Array.isArray(value)) return value.flatMap(pointedAt);
+  if (value && typeof value === 'object') return Object.values(value).flatMap(pointedAt);
+  return [];
+}
+
+describe('npm pack', () => {
+  let files: PackedFile[];
+
+  beforeAll(async () => {
+    const { stdout } = await promisify(execFile)('npm', ['pack', '--dry-run', '--json'], {
+      cwd: root,
+      maxBuffer: 16 * 1024 * 1024,
+    });
+    files = (JSON.parse(stdout) as [{ files: PackedFile[] }])[0].files;
+  }, 60_000);
+
+  it('holds exactly the build, README, CHANGELOG, LICENSE and package.json', () => {
+    expect(files.map((file) => file.path).sort()).toEqual(expected);
+  });
+
+  it('holds no sources, tests, scratch or maps of them', () => {
+    for (const { path } of files) {
+      expect(path).toMatch(/^(dist\/|README\.md$|CHANGELOG\.md$|LICENSE$|package\.json$)/);
+      expect(path).not.toMatch(/^(src|test|mock-server|scratch|bench|examples|docs)\//);
+      expect(path).not.toMatch(
+        /(^|\/)(test|tests|__tests__|fixtures)\/|\.(test|spec)\.|\.tsbuildinfo$|\.tgz$/,
+      );
+      // TypeScript sources only as declarations.
+      if (path.endsWith('.ts') || path.endsWith('.cts') || path.endsWith('.mts'))
+        expect(path).toMatch(/\.d\.c?ts$/);
+    }
+  });
+
+  it('ships source maps of the library only, never of tests or scratch', () => {
+    const maps = files.filter((file) => file.path.endsWith('.map'));
+    expect(maps.length).toBe(9);
+    for (const { path } of maps) {
+      const { sources } = JSON.parse(readFileSync(join(root, path), 'utf8')) as { sources: string[] };
+      expect(
+        sources.filter(
+          (source) => !/^\.\.\/\.\.\/(src|mock-server)\/|^\.\.\/\.\.\/package\.json$/.test(source),
+        ),
+      ).toEqual([]);
+    }
+  });
+
+  it('holds every file package.json points at', () => {
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Record<string, unknown>;
+    const paths = new Set(files.map((file) => file.path));
+    const targets = ['main', 'module', 'types', 'typesVersions', 'bin', 'exports'].flatMap((field) =>
+      pointedAt(pkg[field]),
+    );
+    expect(targets.length).toBeGreaterThan(20);
+    expect(targets.filter((target) => !paths.has(target))).toEqual([]);
+  });
+
+  it('ships the aulm-mock bin executable, with its shebang', () => {
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+      bin: Record<string, string>;
+    };
+    expect(pkg.bin).toEqual({ 'aulm-mock': './dist/mock-server/cli.js' });
+    const cli = files.find((file) => file.path === 'dist/mock-server/cli.js');
+    expect(cli).toBeDefined();
+    expect(cli!.mode & 0o111).toBe(0o111);
+    expect(readFileSync(join(root, 'dist/mock-server/cli.js'), 'utf8')).toMatch(/^#!\/usr\/bin\/env node\n/);
+  });
+});

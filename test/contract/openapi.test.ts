@@ -9,7 +9,7 @@ import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAulmMock } from '../../mock-server/index.js';
 import { AULM_HOSTS } from '../../mock-server/mock.js';
-import { buildOpenApiDocument, type JsonObject, OPENAPI_FILE } from '../../scripts/openapi.js';
+import { buildOpenApiDocument, type JsonObject, OPENAPI_FILE } from '../../scripts/openapi/index.js';
 import { type Answer, type CallOptions, call, type Wire } from '../mock-server/client.js';
 
 const document = buildOpenApiDocument();

@@ -1,29 +1,11 @@
 // A browser bundle of `aulm`, made as a user's bundler makes it (esbuild, platform browser, resolving the
 // package through its `exports` map), must hold no `node:` import and no undici.
 import { existsSync } from 'node:fs';
-import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { bundlePackage, root } from './bundle.js';
 
-const root = new URL('../../', import.meta.url).pathname;
-
-async function bundle(source: string, platform: 'browser' | 'neutral' = 'browser') {
-  const result = await build({
-    stdin: { contents: source, resolveDir: root, loader: 'ts' },
-    bundle: true,
-    write: false,
-    metafile: true,
-    minify: true,
-    format: 'esm',
-    platform,
-    mainFields: platform === 'neutral' ? ['module', 'main'] : undefined,
-    conditions: platform === 'neutral' ? ['worker'] : undefined,
-    logLevel: 'silent',
-    // The root tsconfig maps `aulm` to the sources for the typechecker; a user's bundler sees the package.
-    tsconfig: `${root}examples/tsconfig.json`,
-  });
-  const code = result.outputFiles.map((file) => file.text).join('\n');
-  return { code, inputs: Object.keys(result.metafile.inputs) };
-}
+const bundle = (source: string, platform: 'browser' | 'neutral' = 'browser') =>
+  bundlePackage(source, { platform, minify: true });
 
 describe('the browser build of aulm', () => {
   beforeAll(() => {

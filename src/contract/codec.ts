@@ -1,6 +1,9 @@
 // The one mechanism that turns a camelCase model shape into a snake_case wire schema and back.
 // Every wire object in the contract is declared once, in camelCase, through `wireModel`.
 import * as z from 'zod/mini';
+import { camelCase, snakeCase } from './convert.js';
+
+export { camelCase, snakeCase } from './convert.js';
 
 /** Turns a camelCase name into the snake_case name it has on the wire. */
 export type SnakeCase<S extends string> = S extends `${infer Head}${infer Tail}`
@@ -11,16 +14,6 @@ type WireShape<S extends z.core.$ZodLooseShape> = { [K in keyof S & string as Sn
 
 /** The model a `wireModel` codec decodes to: the camelCase object with every field decoded. */
 export type ModelOf<S extends z.core.$ZodLooseShape> = z.output<z.ZodMiniObject<S>>;
-
-/** Returns the snake_case wire name of a camelCase field name. */
-export function snakeCase(name: string): string {
-  return name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
-}
-
-/** Returns the camelCase model name of a snake_case wire name. */
-export function camelCase(name: string): string {
-  return name.replace(/_([a-z0-9])/g, (_, letter: string) => letter.toUpperCase());
-}
 
 function renameKeys(value: unknown, rename: (key: string) => string): unknown {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;

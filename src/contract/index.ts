@@ -2,6 +2,7 @@
 export * from './account.js';
 export * from './api-keys.js';
 export * from './codec.js';
+export { modelOf } from './convert.js';
 export * from './errors.js';
 export * from './events.js';
 export * from './ids.js';

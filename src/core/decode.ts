@@ -1,7 +1,7 @@
 // From a response to what a call returns: the model (checked against its schema, or converted best-effort
 // when `validateResponses` is off), the error class for a failure, and what the headers say.
 import * as z from 'zod/mini';
-import { camelCase, ErrorEnvelope, errorTypeForStatus, PhoneNumber, Redacted } from '../contract/index.js';
+import { ErrorEnvelope, errorTypeForStatus, modelOf } from '../contract/index.js';
 import type { TransportResponse } from '../transport/transport.js';
 import { type APIError, errorFromStatus, ResponseValidationError } from './errors.js';
 import { retryAfterMs } from './retry-policy.js';
@@ -103,7 +103,7 @@ export interface ResponseContext {
 /**
  * Returns the model that a successful response carries, decoded with `schema`. A mismatch throws
  * `ResponseValidationError` naming the field; with `validate` off it converts the body best-effort
- * instead (see `looseModel`). A body that is not JSON always throws: there is nothing to convert.
+ * instead (see `modelOf`). A body that is not JSON always throws: there is nothing to convert.
  */
 export function decodeResponse<T>(schema: z.ZodMiniType<T>, body: string, context: ResponseContext): T {
   const json = parseJSON(body);
@@ -120,28 +120,5 @@ export function decodeResponse<T>(schema: z.ZodMiniType<T>, body: string, contex
   });
   if (context.validate) throw error;
   context.onMismatch?.(error);
-  return looseModel(json) as T;
-}
-
-const PHONE_FIELDS = new Set(['to', 'recipient', 'phone_number']);
-
-/**
- * Converts a wire object to the model's shape without checking it: keys to camelCase (not inside
- * `metadata`, whose keys are the user's), previews to `Redacted`, phone numbers to `PhoneNumber`,
- * timestamps (`*_at`, `timestamp`) to `Date`. Personal data stays wrapped even in a response that
- * does not match its schema.
- */
-export function looseModel(value: unknown, key = ''): unknown {
-  if (Array.isArray(value)) return value.map((item) => looseModel(item));
-  if (typeof value === 'string') {
-    if (key === 'preview') return new Redacted(value);
-    if (PHONE_FIELDS.has(key)) return new PhoneNumber(value);
-    if ((key === 'timestamp' || key.endsWith('_at')) && !Number.isNaN(Date.parse(value)))
-      return new Date(value);
-    return value;
-  }
-  if (typeof value !== 'object' || value === null || key === 'metadata') return value;
-  return Object.fromEntries(
-    Object.entries(value).map(([name, field]) => [camelCase(name), looseModel(field, name)]),
-  );
+  return modelOf(json) as T;
 }

@@ -3,17 +3,7 @@
 // Each class names itself once, in its static `brand`; `instanceof` reads that brand, so it holds across
 // copies of this file (`aulm` beside `aulm/webhooks`, ESM beside CommonJS), and stays exact.
 
-// The instance carries one global symbol per class of its chain: `Symbol.for('aulm.error.NotFoundError')`.
-function brandSymbol(brand: string): symbol {
-  return Symbol.for(`aulm.error.${brand}`);
-}
-
-type ErrorClass = abstract new (...args: never[]) => AulmError;
-
-// A class's own brand only: a subclass that declares none must not pass for its parent in another copy.
-function ownBrand(Class: ErrorClass): string | undefined {
-  return Object.hasOwn(Class, 'brand') ? (Class as unknown as typeof AulmError).brand : undefined;
-}
+import { isBranded, markBrands } from '../contract/brand.js';
 
 /**
  * The base class of every error this SDK throws. Catch it to handle anything that went wrong in a call.
@@ -37,24 +27,12 @@ export class AulmError extends Error {
    */
   static override [Symbol.hasInstance](value: unknown): boolean {
     // biome-ignore lint/complexity/noThisInStatic: `this` is the class right of `instanceof`, often a subclass.
-    const Class = this as unknown as ErrorClass;
-    if (Function.prototype[Symbol.hasInstance].call(Class, value)) return true;
-    const brand = ownBrand(Class);
-    if (brand === undefined || typeof value !== 'object' || value === null) return false;
-    return (value as Record<symbol, unknown>)[brandSymbol(brand)] === true;
+    return isBranded(this, value);
   }
 
   constructor(message?: string, options?: ErrorOptions) {
     super(message, options);
-    this.name = ownBrand(new.target) ?? new.target.name;
-    for (
-      let Class: unknown = new.target;
-      typeof Class === 'function' && Class !== Error;
-      Class = Object.getPrototypeOf(Class)
-    ) {
-      const brand = ownBrand(Class as ErrorClass);
-      if (brand !== undefined) Object.defineProperty(this, brandSymbol(brand), { value: true });
-    }
+    this.name = markBrands(this, new.target, Error) ?? new.target.name;
   }
 }
 

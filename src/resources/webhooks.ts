@@ -12,15 +12,13 @@ import {
   type WebhookEvent,
 } from '../contract/index.js';
 import type { APIPromise } from '../core/api-promise.js';
+import { checkEventData } from '../core/event-data.js';
 import type { PagePromise } from '../core/pagination.js';
 import { path } from '../core/path.js';
 import type { Pipeline, RequestOptions } from '../core/pipeline.js';
-import {
-  type VerifyWebhookOptions,
-  verifyWebhook,
-  type WebhookRawBody,
-  type WebhookRequestHeaders,
-} from '../webhooks/index.js';
+import { decodeEvent } from '../webhooks/event.js';
+import type { VerifyWebhookOptions, WebhookRawBody, WebhookRequestHeaders } from '../webhooks/index.js';
+import { verifiedBody } from '../webhooks/verify.js';
 
 /** Webhook endpoints: `aulm.webhooks.endpoints`. */
 export class WebhookEndpointsResource {
@@ -196,8 +194,10 @@ export class WebhooksResource {
   /**
    * Checks that a delivery was signed by aulm with the endpoint's secret, recently, and returns its event,
    * typed by `type` (`unknown: true` for a type this version does not know). Rejects with
-   * `WebhookVerificationError`, whose `reason` says which check failed. It makes no request: it is
-   * `verifyWebhook`, also exported alone from `aulm/webhooks`.
+   * `WebhookVerificationError`, whose `reason` says which check failed. It makes no request. It is
+   * `verifyWebhook` of `aulm/webhooks`, which reads `data` by the wire's naming rules alone, plus a check
+   * of `data` against its model, field by field, as responses are checked (`invalid_payload` names the
+   * field that does not match).
    *
    * @param rawBody - the body exactly as received: a string or bytes, never the parsed JSON.
    * @param headers - the request's headers: a `Headers`, a plain object, or Node's `req.headers`.
@@ -217,6 +217,6 @@ export class WebhooksResource {
     headers: WebhookRequestHeaders,
     options: VerifyWebhookOptions,
   ): Promise<WebhookEvent> {
-    return verifyWebhook(rawBody, headers, options);
+    return verifiedBody(rawBody, headers, options).then((body) => decodeEvent(body, checkEventData));
   }
 }

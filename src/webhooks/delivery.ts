@@ -23,9 +23,10 @@ export type WebhookRequestHeaders =
 export type WebhookHeaderName = 'webhook-id' | 'webhook-timestamp' | 'webhook-signature';
 
 const RAW_BODY_HINT =
-  'pass the raw body exactly as received: in Express, `express.raw({ type: "application/json" })` on ' +
-  "this route and `req.body` (a Buffer); in a fetch-style handler, `await request.text()`; with Node's " +
-  "http module, the request's chunks concatenated";
+  'pass the raw body as received: `express.raw({ type: "application/json" })` and `req.body` in ' +
+  'Express, `await request.text()` in a fetch handler';
+
+const HEADERS_HINT = "pass the request's headers as received (`request.headers`, `req.headers`)";
 
 /** Returns the bytes of a raw body; throws `invalid_payload` for a parsed object or anything not a body. */
 export function bodyBytes(body: unknown): Uint8Array {
@@ -38,7 +39,7 @@ export function bodyBytes(body: unknown): Uint8Array {
     body === undefined || body === null
       ? 'No body was given'
       : typeof body === 'object'
-        ? 'The body was given as an already-parsed object, but the signature covers the raw bytes'
+        ? 'The body was given as an already-parsed object'
         : `The body was given as a ${typeof body}`;
   throw new WebhookVerificationError('invalid_payload', `${problem}: ${RAW_BODY_HINT}.`);
 }
@@ -72,10 +73,7 @@ export function readHeader(headers: WebhookRequestHeaders, name: WebhookHeaderNa
 /** Returns the three delivery headers; throws `missing_header` naming every one that is absent. */
 export function deliveryHeaders(headers: unknown): Record<WebhookHeaderName, string> {
   if (typeof headers !== 'object' || headers === null) {
-    throw new WebhookVerificationError(
-      'missing_header',
-      "No headers were given: pass the request's headers as received (`request.headers`, `req.headers`).",
-    );
+    throw new WebhookVerificationError('missing_header', `No headers were given: ${HEADERS_HINT}.`);
   }
   const names: WebhookHeaderName[] = ['webhook-id', 'webhook-timestamp', 'webhook-signature'];
   const values = names.map((name) => readHeader(headers as WebhookRequestHeaders, name));
@@ -84,9 +82,7 @@ export function deliveryHeaders(headers: unknown): Record<WebhookHeaderName, str
     const list = missing.join(' and ').replace(/ and (?=.* and )/, ', ');
     throw new WebhookVerificationError(
       'missing_header',
-      `The ${list} header${missing.length > 1 ? 's are' : ' is'} missing: pass the request's headers as ` +
-        'received (`request.headers`, `req.headers`); a request without them did not come from aulm, or a ' +
-        'proxy removed them.',
+      `The ${list} header${missing.length > 1 ? 's are' : ' is'} missing: ${HEADERS_HINT}.`,
     );
   }
   const [id, timestamp, signature] = values as string[];

@@ -14,6 +14,7 @@ export type {
   UnknownWebhookEvent,
   WebhookEvent,
 } from '../contract/index.js';
+export { MaskedValue, PhoneNumber, Redacted } from '../contract/masked.js';
 export { AulmError, WebhookVerificationError, type WebhookVerificationReason } from '../core/errors.js';
 export type { WebhookHeaderName, WebhookRawBody, WebhookRequestHeaders } from './delivery.js';
 export type { WebhookSecretInput } from './secret.js';

@@ -25,24 +25,18 @@ function keyOf(given: unknown, label: string): Uint8Array<ArrayBuffer> {
     throw invalid(label, `is ${kind}; pass a string.`);
   }
   if (secret === '') {
-    throw invalid(label, 'is empty: is the environment variable that should hold it set?');
+    throw invalid(label, 'is empty: is its environment variable set?');
   }
   if (secret.trim() !== secret) {
     throw invalid(label, 'has white space at its start or end; trim it.');
   }
   if (!secret.startsWith(PREFIX)) {
-    const hint = secret.startsWith('aulm_') ? ' This looks like an API key, not a signing secret.' : '';
-    throw invalid(
-      label,
-      `does not start with "${PREFIX}": pass the endpoint's signing secret as the API gave it.${hint}`,
-    );
+    const hint = secret.startsWith('aulm_') ? ': it looks like an API key' : '';
+    throw invalid(label, `does not start with "${PREFIX}"${hint}.`);
   }
   const key = decodeBase64(secret.slice(PREFIX.length));
   if (key === null || key.length === 0) {
-    throw invalid(
-      label,
-      `is not "${PREFIX}" followed by base64: copy it again from the endpoint, whole and unchanged.`,
-    );
+    throw invalid(label, `is not "${PREFIX}" followed by base64: copy it again, whole.`);
   }
   return key;
 }
@@ -53,10 +47,7 @@ function keyOf(given: unknown, label: string): Uint8Array<ArrayBuffer> {
  */
 export function signingKeys(secret: unknown): Uint8Array<ArrayBuffer>[] {
   if (secret === undefined || secret === null) {
-    throw invalid(
-      'The webhook secret',
-      "is missing: pass `secret`, the endpoint's signing secret (whsec_…).",
-    );
+    throw invalid('The webhook secret', "is missing: pass `secret`, the endpoint's whsec_… secret.");
   }
   if (!Array.isArray(secret)) return [keyOf(secret, 'The webhook secret')];
   if (secret.length === 0) throw invalid('The list of webhook secrets', 'is empty: pass at least one.');

@@ -51,8 +51,7 @@ async function hmacSha256Base64(
   const subtle = globalThis.crypto?.subtle;
   if (!subtle) {
     throw new Error(
-      'Webhook signatures need WebCrypto (crypto.subtle) or Node crypto, and this runtime has neither; ' +
-        'in a browser, crypto.subtle exists only on https:// pages and localhost.',
+      'Webhook signatures need WebCrypto (crypto.subtle): in a browser, on https:// or localhost.',
     );
   }
   const hmac = { name: 'HMAC', hash: 'SHA-256' };

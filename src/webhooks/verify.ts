@@ -44,29 +44,28 @@ function checkTimestamp(timestamp: string, now: number, tolerance: number): void
   if (!/^\d{1,15}$/.test(timestamp)) {
     throw new WebhookVerificationError(
       'invalid_timestamp',
-      'The webhook-timestamp header is not a time in unix seconds (digits only): this request did not come ' +
-        'from aulm, or was changed on the way.',
+      'The webhook-timestamp header is not unix seconds: the request is not from aulm, or was changed.',
     );
   }
   const age = now - Number(timestamp);
   if (age > tolerance) {
     throw new WebhookVerificationError(
       'timestamp_too_old',
-      `The delivery was signed ${age} seconds ago, more than the tolerance of ${tolerance} seconds: it may be ` +
-        "a replayed request, or this machine's clock is ahead.",
+      `The delivery was signed ${age} seconds ago, past the tolerance of ${tolerance} seconds: a replay, ` +
+        "or this machine's clock is ahead.",
     );
   }
   if (-age > tolerance) {
     throw new WebhookVerificationError(
       'timestamp_too_new',
-      `The delivery's timestamp is ${-age} seconds in the future, more than the tolerance of ${tolerance} ` +
-        "seconds: this machine's clock is probably behind; check that it is synchronised (NTP).",
+      `The delivery's timestamp is ${-age} seconds in the future, past the tolerance of ${tolerance} ` +
+        "seconds: this machine's clock is behind (check NTP).",
     );
   }
 }
 
-// Returns the body's bytes once the delivery is verified.
-async function verifiedBody(
+/** Returns the body's bytes once the delivery is verified; throws `WebhookVerificationError`. Internal. */
+export async function verifiedBody(
   rawBody: unknown,
   headers: unknown,
   options: VerifyWebhookOptions,
@@ -84,7 +83,7 @@ async function verifiedBody(
   if (sent.length === 0) {
     throw new WebhookVerificationError(
       'no_matching_signature',
-      'The webhook-signature header holds no v1 signature ("v1,<base64>"): this request did not come from aulm.',
+      'The webhook-signature header holds no "v1,<base64>" signature: the request is not from aulm.',
     );
   }
   const expected = await Promise.all(keys.map((key) => computeSignature(key, id, timestamp, body)));
@@ -97,9 +96,8 @@ async function verifiedBody(
     const which = keys.length > 1 ? 'any of the secrets given' : 'the secret given';
     throw new WebhookVerificationError(
       'no_matching_signature',
-      `No signature in the webhook-signature header matches this body with ${which}. Check that the secret is ` +
-        "this endpoint's (while it is rotated, pass the old and the new one), and that the body is the raw " +
-        'body exactly as received, not parsed and serialized again.',
+      `No signature matches this body with ${which}: check the secret (pass both while rotating) and ` +
+        'pass the raw body as received, not parsed and serialized again.',
     );
   }
   return body;

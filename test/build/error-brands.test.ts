@@ -97,4 +97,33 @@ describe('instanceof across the built bundles', () => {
       plain: { AulmError: false, object: false, nullish: false },
     });
   });
+
+  it('holds for the masked values of an event: a PhoneNumber from aulm/webhooks is one for aulm too', async () => {
+    const result = await run(`${copies}
+      const secret = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
+      const data = { id: 'msg_1', object: 'message', session_id: 'ses_1', to: '+447700900123', type: 'text', status: 'sent',
+        preview: 'Hi', error: null, metadata: {}, created_at: '2026-11-01T10:00:00Z', updated_at: '2026-11-01T10:00:00Z' };
+      const body = JSON.stringify({ id: 'evt_1', type: 'message.sent', timestamp: new Date().toISOString(), data });
+      const hooks = copies['aulm/webhooks (CJS)'];
+      const event = await hooks.verifyWebhook(body, await hooks.signWebhook(body, { secret }), { secret });
+      const esm = copies['aulm (ESM)'];
+      console.log(JSON.stringify({
+        PhoneNumber: matrix(event.data.to, 'PhoneNumber'), Redacted: matrix(event.data.preview, 'Redacted'),
+        MaskedValue: matrix(event.data.to, 'MaskedValue'), notRedacted: event.data.to instanceof esm.Redacted,
+        equals: new esm.PhoneNumber('+447700900123').equals(event.data.to),
+      }));`);
+    const everywhere = {
+      'aulm (ESM)': true,
+      'aulm (CJS)': true,
+      'aulm/webhooks (ESM)': true,
+      'aulm/webhooks (CJS)': true,
+    };
+    expect(result).toEqual({
+      PhoneNumber: everywhere,
+      Redacted: everywhere,
+      MaskedValue: everywhere,
+      notRedacted: false,
+      equals: true,
+    });
+  });
 });

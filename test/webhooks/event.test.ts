@@ -2,9 +2,14 @@
 // numbers redacted as everywhere), unknown types as UnknownWebhookEvent, anything else as invalid_payload.
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { EVENT_DATA } from '../../src/contract/events.js';
 import { PhoneNumber, Redacted } from '../../src/contract/personal.js';
+import { Aulm } from '../../src/index.js';
+import { KNOWN_EVENT } from '../../src/webhooks/event.js';
 import { signWebhook, verifyWebhook, verifyWebhookSignature } from '../../src/webhooks/index.js';
 import { eventBody, MESSAGE_WIRE, rejection, SECRET, SESSION_WIRE } from './fixtures.js';
+
+const client = new Aulm({ apiKey: 'aulm_test_key', baseURL: 'http://127.0.0.1:9' });
 
 async function delivered(body: string) {
   return verifyWebhook(body, await signWebhook(body, { secret: SECRET }), { secret: SECRET });
@@ -50,31 +55,52 @@ describe('a known event', () => {
     expect(`${event.data.phoneNumber}`).toBe('+44 ••••••0555');
   });
 
-  it('drops fields of the data that this version does not know', async () => {
-    const event = await delivered(
-      eventBody('message.sent', { ...MESSAGE_WIRE, status: 'sent', new_field: 1 }),
-    );
-    expect(event.data).not.toHaveProperty('new_field');
-    expect(event.data).not.toHaveProperty('newField');
+  it('keeps, camelCased, a field of the data that this version does not know; the client drops it', async () => {
+    const body = eventBody('message.sent', { ...MESSAGE_WIRE, status: 'sent', new_field: 1 });
+    expect((await delivered(body)).data).toHaveProperty('newField', 1);
+    const viaClient = await client.webhooks.verify(body, await signWebhook(body, { secret: SECRET }), {
+      secret: SECRET,
+    });
+    expect(viaClient.data).not.toHaveProperty('newField');
+    expect(viaClient.data).not.toHaveProperty('new_field');
   });
 
-  it('fails as invalid_payload naming the field of data that does not match, never its value', async () => {
-    const message = await invalidPayload(
-      eventBody('message.delivered', { ...MESSAGE_WIRE, to: '447700900123' }),
-    );
-    expect(message).toContain('data.to');
-    expect(message).toContain('message.delivered');
-    expect(message).not.toContain('447700900123');
-    expect(await invalidPayload(eventBody('message.read', { ...MESSAGE_WIRE, status: 'seen' }))).toContain(
-      'data.status should be one of "queued", "sent", "delivered", "read", "failed"',
-    );
-    const { session_id: _, ...withoutSession } = MESSAGE_WIRE;
-    expect(await invalidPayload(eventBody('message.sent', withoutSession))).toContain(
-      'data.session_id is missing',
-    );
+  it('fails as invalid_payload when the data is not the object its type is about', async () => {
     expect(await invalidPayload(eventBody('session.disconnected', null))).toContain(
       'data should be an object',
     );
+    expect(await invalidPayload(eventBody('message.sent', { ...SESSION_WIRE }))).toContain(
+      'data.object should be "message"',
+    );
+  });
+});
+
+describe('the client, aulm.webhooks.verify', () => {
+  async function refusal(body: string) {
+    const headers = await signWebhook(body, { secret: SECRET });
+    const error = await rejection(client.webhooks.verify(body, headers, { secret: SECRET }));
+    expect(error.reason).toBe('invalid_payload');
+    return error.message;
+  }
+
+  it('reads a known event into the same model as aulm/webhooks does', async () => {
+    const body = eventBody('message.delivered', MESSAGE_WIRE);
+    const headers = await signWebhook(body, { secret: SECRET });
+    const event = await client.webhooks.verify(body, headers, { secret: SECRET });
+    expect(event).toEqual(await delivered(body));
+  });
+
+  it('fails as invalid_payload naming the field of data that does not match its model, never its value', async () => {
+    const message = await refusal(eventBody('message.delivered', { ...MESSAGE_WIRE, to: '447700900123' }));
+    expect(message).toContain('data.to');
+    expect(message).toContain('message.delivered');
+    expect(message).not.toContain('447700900123');
+    expect(await refusal(eventBody('message.read', { ...MESSAGE_WIRE, status: 'seen' }))).toContain(
+      'data.status should be one of "queued", "sent", "delivered", "read", "failed"',
+    );
+    const { session_id: _, ...withoutSession } = MESSAGE_WIRE;
+    expect(await refusal(eventBody('message.sent', withoutSession))).toContain('data.session_id is missing');
+    expect(await refusal(eventBody('session.disconnected', null))).toContain('data should be an object');
   });
 });
 
@@ -127,7 +153,7 @@ describe('an unknown event type', () => {
 
 describe('a verified body that is not an event', () => {
   it('fails as invalid_payload when it is not JSON', async () => {
-    expect(await invalidPayload('not json')).toContain('not JSON');
+    expect(await invalidPayload('not json')).toContain('not UTF-8 JSON text');
   });
 
   it.each([
@@ -162,5 +188,14 @@ describe('a verified body that is not an event', () => {
   it('passes verifyWebhookSignature, which checks the signature alone', async () => {
     const headers = await signWebhook('not json', { secret: SECRET });
     await expect(verifyWebhookSignature('not json', headers, { secret: SECRET })).resolves.toBeUndefined();
+  });
+});
+
+describe('the event types aulm/webhooks knows without the contract', () => {
+  it('are exactly the types of the contract, each named after the object its data is', () => {
+    for (const type of Object.keys(EVENT_DATA)) expect(KNOWN_EVENT.test(type), type).toBe(true);
+    for (const type of ['message', 'message.', 'message.sent.x', 'session.paused', 'invoice.paid']) {
+      expect(KNOWN_EVENT.test(type), type).toBe(false);
+    }
   });
 });

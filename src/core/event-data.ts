@@ -1,0 +1,37 @@
+// The client's check of an event's `data`: decoded with the model of its type from the contract, so that
+// `aulm.webhooks.verify` refuses data that does not match, naming the field, as responses are refused.
+import * as z from 'zod/mini';
+import { EVENT_DATA } from '../contract/events.js';
+import type { ReadEventData } from '../webhooks/event.js';
+
+function article(word: string): string {
+  return /^[aeiou]/.test(word) ? 'an' : 'a';
+}
+
+// Says what is wrong with a field by its wire path, never quoting the value: it may be personal data.
+function fieldProblem(issue: z.core.$ZodIssue | undefined): string {
+  const field = ['data', ...(issue?.path.map(String) ?? [])].join('.');
+  if (!issue) return `${field} is not valid`;
+  switch (issue.code) {
+    case 'invalid_type':
+      if (issue.input === undefined) return `${field} is missing`;
+      return `${field} should be ${article(issue.expected)} ${issue.expected}`;
+    case 'invalid_value':
+      return `${field} should be one of ${issue.values.map((value) => JSON.stringify(value)).join(', ')}`;
+    case 'invalid_format':
+      return `${field} should be ${issue.format === 'datetime' ? 'an ISO 8601 timestamp' : `a ${issue.format}`}`;
+    case 'too_small':
+      return `${field} should not be empty`;
+    default:
+      return `${field} ${issue.message === 'Invalid input' ? 'is not valid' : issue.message}`;
+  }
+}
+
+/** Decodes the `data` of a known event type with its model; throws a sentence naming the field. */
+export const checkEventData: ReadEventData = (type, data) => {
+  const decoded = z.safeDecode(EVENT_DATA[type] as z.ZodMiniType<unknown>, data as never, {
+    reportInput: true,
+  });
+  if (!decoded.success) throw new Error(fieldProblem(decoded.error.issues[0]));
+  return decoded.data;
+};

@@ -1,5 +1,6 @@
 // Builds: the SDK for Node (undici transport) and for browsers and workers (fetch only, no `node:`),
-// `aulm/webhooks`, and `aulm/mock-server`; each as ESM and CommonJS with type files. And the `aulm-mock` bin.
+// `aulm/webhooks`, and `aulm/mock-server` for Node and for browsers; each as ESM and CommonJS with type files.
+// And the `aulm-mock` bin.
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'esbuild';
 import { defineConfig, type Options } from 'tsup';
@@ -49,6 +50,15 @@ export default defineConfig([
     external: ['msw', 'undici', 'zod'],
     // The CLI below writes into this folder too, from a build that runs at the same time.
     clean: ['!cli.js', '!cli.js.map'],
+  },
+  // `aulm/mock-server` for browsers (its `browser` condition): MSW's service worker, no undici, no `node:`.
+  // A folder of its own: a build that cleans its folder would delete the type files of another sharing it.
+  {
+    ...common,
+    entry: { index: 'mock-server/index.browser.ts' },
+    outDir: 'dist/mock-server-browser',
+    platform: 'browser',
+    external: ['msw', 'zod'],
   },
   // `aulm-mock`, the package's bin: ESM only, runnable as it is (the shebang makes tsup mark it executable).
   {

@@ -1,5 +1,5 @@
 // The reference server's entry point, `aulm/mock-server`: the mock in-process (`start.ts`), over real HTTP
-// (`standalone.ts`), and the types of its options and handle.
+// (`standalone.ts`), and the types of its options and handle. `index.browser.ts` is its browser twin.
 /**
  * The reference server: a working in-memory aulm API for tests, in-process (`startAulmMock`,
  * `createAulmMock`) or over real HTTP (`startStandalone`), on a clock you control.
@@ -18,6 +18,7 @@ export {
   type RateLimitOptions,
   SEEDED_START,
   type WebhookOptions,
+  type WorkerStartOptions,
 } from './mock.js';
 export type { ConnectOptions, CreateAccountParams, SolveOptions } from './service/index.js';
 export { type StandaloneOptions, type StandaloneServer, startStandalone } from './standalone.js';

@@ -1,6 +1,6 @@
 // One mock, assembled and runtime-neutral: options, clock, randomness, service, faults, handlers and
 // journal, and the controls of its handle. `start.ts` adds what only Node has (the undici dispatcher,
-// `setupServer`).
+// `setupServer`); `start.browser.ts` what only a browser has (`setupWorker`).
 import type { RequestHandler } from 'msw';
 import type { Dispatcher } from 'undici';
 import type { Account, Session, SupportTicket, WebhookDelivery } from '../src/contract/index.js';
@@ -53,6 +53,31 @@ export interface WebhookOptions {
   deliver?: DeliverWebhook | 'fetch' | 'off';
 }
 
+/**
+ * How `startAulmMock` starts MSW's service worker in a browser: passed on to MSW's `worker.start()`. Node
+ * ignores it. Requests to other hosts always pass through (`onUnhandledRequest: 'bypass'`).
+ */
+export interface WorkerStartOptions {
+  /** Where the page serves MSW's `mockServiceWorker.js` (default `/mockServiceWorker.js`), and how to register it. */
+  serviceWorker?: {
+    /** The URL of the worker script. */
+    url?: string;
+    /** The registration options, as `navigator.serviceWorker.register` takes them. */
+    options?: {
+      /** The scope the worker controls. */
+      scope?: string;
+      /** `'classic'` or `'module'`. */
+      type?: 'classic' | 'module';
+      /** Whether the browser's HTTP cache serves the worker script on updates. */
+      updateViaCache?: 'all' | 'imports' | 'none';
+    };
+  };
+  /** Silences MSW's console messages (the worker starting, each request it answers). */
+  quiet?: boolean;
+  /** Picks MSW's worker among those registered on the page, by script URL. */
+  findWorker?: (scriptUrl: string, mockServiceWorkerUrl: string) => boolean;
+}
+
 /** The options of `createAulmMock` and `startAulmMock`. */
 export interface AulmMockOptions {
   /** Makes every id, key, code and response deterministic. */
@@ -69,8 +94,10 @@ export interface AulmMockOptions {
   webhooks?: WebhookOptions;
   /** The base URLs answered (default: every aulm host). */
   hosts?: readonly string[];
-  /** Where `mock.dispatcher` sends requests that are not for the mock (default: undici's global agent). */
+  /** Where `mock.dispatcher` sends requests that are not for the mock (default: undici's global agent). Node only. */
   dispatcher?: Dispatcher;
+  /** How `startAulmMock` starts MSW's service worker. Browsers only. */
+  worker?: WorkerStartOptions;
 }
 
 /** What `quickstart()` returns: a key of a new `eu` account, and a session already connected. */

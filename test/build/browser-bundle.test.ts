@@ -1,5 +1,5 @@
-// A browser bundle of `aulm`, made as a user's bundler makes it (esbuild, platform browser, resolving the
-// package through its `exports` map), must hold no `node:` import and no undici.
+// A browser bundle of `aulm` and of `aulm/mock-server`, made as a user's bundler makes it (esbuild, platform
+// browser, resolving the package through its `exports` map), must hold no `node:` import and no undici.
 import { existsSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bundlePackage, root } from './bundle.js';
@@ -9,8 +9,9 @@ const bundle = (source: string, platform: 'browser' | 'neutral' = 'browser') =>
 
 describe('the browser build of aulm', () => {
   beforeAll(() => {
-    if (!existsSync(`${root}dist/browser/index.js`))
-      throw new Error('dist/browser is missing: run `npm run build`');
+    for (const entry of ['browser', 'mock-server-browser'])
+      if (!existsSync(`${root}dist/${entry}/index.js`))
+        throw new Error(`dist/${entry} is missing: run \`npm run build\``);
   });
 
   it('resolves to the browser build and holds no node: import and no undici', async () => {
@@ -27,6 +28,18 @@ describe('the browser build of aulm', () => {
     const { code, inputs } = await bundle("export { Aulm } from 'aulm';", 'neutral');
     expect(inputs.some((input) => input.includes('dist/browser/'))).toBe(true);
     expect(code).not.toMatch(/["']node:|(from|import\(|require\()\s*["']undici/);
+  });
+
+  it('resolves aulm/mock-server to its browser build: msw/browser, no msw/node, no undici, no node:', async () => {
+    const { code, inputs } = await bundle(
+      "export { createAulmMock, startAulmMock } from 'aulm/mock-server';",
+    );
+    expect(inputs.filter((input) => input.startsWith('dist/'))).toEqual([
+      'dist/mock-server-browser/index.js',
+    ]);
+    expect(inputs.some((input) => input.startsWith('node_modules/msw/lib/browser/'))).toBe(true);
+    expect(inputs.filter((input) => /node_modules\/(undici|msw\/lib\/node)\//.test(input))).toEqual([]);
+    expect(code).not.toMatch(/["']node:|(from|import\(|require\()\s*["'](undici|msw\/node)/);
   });
 
   it('bundles zod/mini, never the classic zod with its methods on every schema', async () => {

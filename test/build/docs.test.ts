@@ -34,6 +34,7 @@ describe('the API docs', () => {
       'modules/aulm.html',
       'modules/aulm_webhooks.html',
       'modules/aulm_mock-server.html',
+      'modules/aulm_mock-server_(browser).html',
     ]) {
       expect(existsSync(join(out, page)), page).toBe(true);
     }

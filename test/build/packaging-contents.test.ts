@@ -16,7 +16,7 @@ interface PackedFile {
 }
 
 // The builds, each an ESM and a CommonJS bundle with its source map and its two type files.
-const builds = ['node', 'browser', 'webhooks', 'mock-server'];
+const builds = ['node', 'browser', 'webhooks', 'mock-server', 'mock-server-browser'];
 const perBuild = ['index.js', 'index.js.map', 'index.cjs', 'index.cjs.map', 'index.d.ts', 'index.d.cts'];
 const expected = [
   'CHANGELOG.md',
@@ -66,7 +66,7 @@ describe('npm pack', () => {
 
   it('ships source maps of the library only, never of tests or scratch', () => {
     const maps = files.filter((file) => file.path.endsWith('.map'));
-    expect(maps.length).toBe(9);
+    expect(maps.length).toBe(11);
     for (const { path } of maps) {
       const { sources } = JSON.parse(readFileSync(join(root, path), 'utf8')) as { sources: string[] };
       expect(

@@ -23,7 +23,7 @@ describe('the packed package', () => {
   let tarball: string;
 
   beforeAll(async () => {
-    for (const entry of ['node', 'browser', 'webhooks', 'mock-server'])
+    for (const entry of ['node', 'browser', 'webhooks', 'mock-server', 'mock-server-browser'])
       if (!existsSync(join(root, 'dist', entry, 'index.js')))
         throw new Error(`dist/${entry} is missing: run \`npm run build\``);
     scratch = mkdtempSync(join(tmpdir(), 'aulm-pack-'));

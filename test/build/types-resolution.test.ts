@@ -67,6 +67,28 @@ const n: number = mock.startAulmMock;
 export = { started, n };
 `;
 
+// A browser app whose typechecker takes the `browser` condition (`customConditions`): the browser build's
+// types, with the service worker's options, and without what needs Node.
+const mockBrowserEsm = `import { type AulmMock, createAulmMock, startAulmMock } from 'aulm/mock-server';
+import * as entry from 'aulm/mock-server';
+
+export const started: Promise<AulmMock> = startAulmMock({ seed: 1, worker: { quiet: true, serviceWorker: { url: '/msw.js' } } });
+export const created: AulmMock = createAulmMock();
+// @ts-expect-error a browser handle has no undici dispatcher
+export const dispatcher = created.dispatcher;
+// @ts-expect-error the standalone server is Node's
+export const standalone = entry.startStandalone;
+`;
+
+const mockBrowserCjs = `import mock = require('aulm/mock-server');
+
+const started: () => Promise<mock.AulmMock> = mock.startAulmMock;
+// @ts-expect-error the standalone server is Node's
+const standalone = mock.startStandalone;
+
+export = { started, standalone };
+`;
+
 type Mode = 'node16' | 'nodenext' | 'bundler';
 const module: Record<Mode, string> = { node16: 'node16', nodenext: 'nodenext', bundler: 'preserve' };
 // Under `node16`/`nodenext` the `node` condition picks the Node build; a bundler's typechecker sets neither
@@ -79,6 +101,8 @@ interface Consumer {
   lib: string[];
   types: string[];
   declarations: string[];
+  /** The typechecker's `customConditions`. */
+  conditions?: string[];
   /** Errors inside these installed packages' own declarations are theirs, not aulm's. */
   notOurs?: RegExp;
 }
@@ -104,9 +128,22 @@ const consumers = (mode: Mode): Record<'sdk' | 'mock-server', Consumer> => ({
   },
 });
 
-const cases = (['node16', 'nodenext', 'bundler'] as const).flatMap((mode) =>
-  Object.entries(consumers(mode)).map(([name, consumer]) => ({ mode, name, consumer })),
-);
+const mockBrowser: Consumer = {
+  notOurs: /^node_modules\/(msw|@mswjs|rettime)\//,
+  esm: mockBrowserEsm,
+  cjs: mockBrowserCjs,
+  lib: ['es2022', 'dom'],
+  types: [],
+  declarations: ['mock-server-browser'],
+  conditions: ['browser'],
+};
+
+const cases = [
+  ...(['node16', 'nodenext', 'bundler'] as const).flatMap((mode) =>
+    Object.entries(consumers(mode)).map(([name, consumer]) => ({ mode, name, consumer })),
+  ),
+  { mode: 'bundler' as const, name: 'mock-server (browser condition)', consumer: mockBrowser },
+];
 
 function run(args: string[]) {
   const options = { cwd: root, maxBuffer: 64 * 1024 * 1024 };
@@ -135,7 +172,7 @@ describe('the types of the built package, as a consumer sees them', () => {
     'type-checks $name imported and required under moduleResolution $mode',
     { timeout: 120_000 },
     async ({ mode, name, consumer }) => {
-      const project = join(scratch, `${mode}-${name}`);
+      const project = join(scratch, `${mode}-${name.replace(/\W+/g, '-')}`);
       mkdirSync(join(project, 'node_modules'), { recursive: true });
       symlinkSync(root, join(project, 'node_modules/aulm'), 'dir');
       writeFileSync(join(project, 'package.json'), '{"name":"consumer","private":true}\n');
@@ -151,6 +188,7 @@ describe('the types of the built package, as a consumer sees them', () => {
         skipLibCheck: false,
         typeRoots: [join(root, 'node_modules/@types')],
         types: consumer.types,
+        ...(consumer.conditions ? { customConditions: consumer.conditions } : {}),
       };
       writeFileSync(
         join(project, 'tsconfig.json'),

@@ -1,0 +1,18 @@
+// The reference server's own process for the benchmarks: `startStandalone` from the built dist/, with the
+// options its parent (fixture-server.mjs) sends, answering the same IPC questions as the fixture server.
+import { startStandalone } from 'aulm/mock-server';
+
+let server;
+
+process.on('message', async (message) => {
+  if (message.type === 'start') {
+    server = await startStandalone(message.options);
+    process.send({ type: 'listening', url: server.url, apiKey: server.apiKey, sessionId: server.sessionId });
+  } else if (message.type === 'cpu') {
+    const { user, system } = process.cpuUsage();
+    process.send({ type: 'cpu', micros: user + system });
+  } else if (message.type === 'close') {
+    await server.close();
+    process.disconnect();
+  }
+});

@@ -1,0 +1,182 @@
+// The reference server's speed: the standalone server (dist/, node:http in front of the MSW handlers) in
+// its own process under autocannon, 50 connections, on `GET /v1/logs?limit=20` and `POST /v1/messages`,
+// beside a bare node:http server answering the bytes the reference server answered; then the in-process
+// cost per request through MSW, by the mock's undici dispatcher, one request at a time.
+import { performance } from 'node:perf_hooks';
+import { createAulmMock } from 'aulm/mock-server';
+import autocannon from 'autocannon';
+import { request } from 'undici';
+import { startFixture, startReferenceServer, withServerLoad } from './lib/fixture-server.mjs';
+import { interleaved, median } from './lib/rounds.mjs';
+import { sendWire } from './lib/wire.mjs';
+
+const CONNECTIONS = 50;
+const SECONDS = 4;
+const ROUNDS = 3;
+const SEEDED = 50;
+const IN_PROCESS = 500;
+const IN_PROCESS_ROUNDS = 5;
+// Far above the defaults (1,000 a second, bursts of 10,000), so that no run meets a 429.
+const MOCK_OPTIONS = {
+  seed: 1,
+  rateLimit: { requestsPerSecond: 1e9, burst: 1e9 },
+  webhooks: { deliver: 'off' },
+};
+const HOP_HEADERS = new Set(['connection', 'keep-alive', 'date', 'content-length', 'transfer-encoding']);
+
+// The routes, each as a request the reference server is sent; `body` is the wire JSON for a POST.
+const routes = (sessionId) => [
+  { label: 'GET /v1/logs?limit=20', method: 'GET', path: '/v1/logs?limit=20' },
+  {
+    label: 'POST /v1/messages',
+    method: 'POST',
+    path: '/v1/messages',
+    body: { ...sendWire, session_id: sessionId },
+  },
+];
+
+async function call(base, route, apiKey, dispatcher) {
+  const response = await request(`${base}${route.path}`, {
+    method: route.method,
+    headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
+    body: route.body ? JSON.stringify(route.body) : undefined,
+    ...(dispatcher ? { dispatcher } : {}),
+  });
+  const body = Buffer.from(await response.body.arrayBuffer());
+  if (response.statusCode >= 300) throw new Error(`${route.label}: ${response.statusCode} ${body}`);
+  const headers = Object.fromEntries(
+    Object.entries(response.headers).filter(([name]) => !HOP_HEADERS.has(name)),
+  );
+  return { status: response.statusCode, headers, body };
+}
+
+async function cannon(server, route, apiKey, seconds) {
+  let result;
+  const { serverLoad } = await withServerLoad(server, async () => {
+    result = await autocannon({
+      url: `${server.url}${route.path}`,
+      method: route.method,
+      headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
+      body: route.body ? JSON.stringify(route.body) : undefined,
+      connections: CONNECTIONS,
+      duration: seconds,
+    });
+    return result.duration;
+  });
+  if (result.non2xx || result.errors || result.timeouts) {
+    throw new Error(
+      `${server.url}${route.path}: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts`,
+    );
+  }
+  return { perSecond: result.requests.total / result.duration, serverLoad };
+}
+
+export async function measure(log) {
+  const reference = await startReferenceServer(MOCK_OPTIONS);
+  const { apiKey } = reference;
+  const list = routes(reference.sessionId);
+  for (let index = 0; index < SEEDED; index++) await call(reference.url, list[1], apiKey);
+  const answers = {};
+  for (const route of list)
+    answers[`${route.method} ${route.path.split('?')[0]}`] = await call(reference.url, route, apiKey);
+  const bare = await startFixture({ answers });
+
+  const rows = [];
+  const targets = [];
+  for (const route of list) {
+    const subject = `reference server ${route.label}`;
+    const floor = `bare node:http ${route.method} (same bytes)`;
+    const contenders = [
+      { name: subject, role: 'subject', server: reference },
+      { name: floor, role: 'floor', server: bare, vs: subject },
+    ];
+    const loads = new Map(contenders.map(({ name }) => [name, []]));
+    const results = await interleaved(
+      contenders,
+      { count: ROUNDS },
+      async ({ name, server }, { warmup }) => {
+        const run = await cannon(server, route, apiKey, warmup ? 1 : SECONDS);
+        if (!warmup) loads.get(name).push(run.serverLoad);
+        return run.perSecond;
+      },
+      log,
+    );
+    for (const { server, ...contender } of contenders) {
+      rows.push({
+        ...contender,
+        ...results.get(contender.name),
+        serverLoad: median(loads.get(contender.name)),
+      });
+    }
+    targets.push({
+      subject,
+      against: floor,
+      op: '>=',
+      ratio: 0.4,
+      short: `reference server ${route.method} ÷ bare`,
+    });
+  }
+  await Promise.all([reference.close(), bare.close()]);
+
+  return [
+    {
+      id: 'reference-server',
+      title: 'Reference server, standalone',
+      how:
+        `\`startStandalone\` from dist/ (seeded, real clock, ${SEEDED} messages sent first) in its own process, ` +
+        `loaded by autocannon at ${CONNECTIONS} connections for ${SECONDS} s a run, beside a bare node:http ` +
+        'server (also in its own process) answering the status, headers and body the reference server ' +
+        "answered to the same request. The mock's rate limit is raised (1e9 a second, bursts of 1e9; the " +
+        'defaults are 1,000 and 10,000) so that no run meets a 429, and its webhooks are off. Every POST ' +
+        'creates a message (no idempotency key). The GET runs come first, then the POST runs.',
+      unit: 'req/s',
+      better: 'higher',
+      rounds: `median of ${ROUNDS} runs of ${SECONDS} s each, after a warm-up run of 1 s`,
+      rows,
+      targets,
+      notes: [
+        'autocannon runs in the benchmark process and each server in its own: on this two-core machine the ' +
+          'load generator and the server each have a core. "server CPU" near 100% means the server was the ' +
+          'limit, as it should be here; well below 100% for the bare server, autocannon was its limit, and the ' +
+          'true ratio is lower still.',
+      ],
+    },
+    await inProcess(log),
+  ];
+}
+
+// The cost of one request answered in-process: undici's `request` on the mock's dispatcher, through MSW's
+// `getResponse` to the handlers and back, one request at a time.
+async function inProcess(log) {
+  const mock = createAulmMock(MOCK_OPTIONS);
+  const { apiKey, sessionId } = mock.quickstart();
+  const base = 'https://api.aulm.io';
+  const list = routes(sessionId);
+  for (let index = 0; index < SEEDED; index++) await call(base, list[1], apiKey, mock.dispatcher);
+  const contenders = list.map((route) => ({ name: `through MSW ${route.label}`, role: 'info', route }));
+  const results = await interleaved(
+    contenders,
+    { count: IN_PROCESS_ROUNDS },
+    async ({ route }) => {
+      const begin = performance.now();
+      for (let index = 0; index < IN_PROCESS; index++) await call(base, route, apiKey, mock.dispatcher);
+      return ((performance.now() - begin) * 1000) / IN_PROCESS;
+    },
+    log,
+  );
+  await mock.close();
+  return {
+    id: 'reference-server-msw',
+    title: 'Reference server, in-process through MSW',
+    how:
+      `${IN_PROCESS.toLocaleString('en')} requests one at a time with undici's \`request\` on \`mock.dispatcher\` ` +
+      "(`createAulmMock`, same options), which answers through MSW's `getResponse` and the handlers, in the " +
+      'benchmark process: the cost of one request in a test, in microseconds.',
+    unit: 'µs',
+    better: 'lower',
+    rounds: `median of ${IN_PROCESS_ROUNDS} rounds, after a warm-up round`,
+    rows: contenders.map(({ name, role }) => ({ name, role, ...results.get(name) })),
+    targets: [],
+    notes: [],
+  };
+}

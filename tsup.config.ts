@@ -33,7 +33,9 @@ const common: Options = {
 };
 
 export default defineConfig([
-  { ...common, entry: { index: 'src/index.ts' }, outDir: 'dist/node', platform: 'node' },
+  // zod's code goes inside the SDK's Node build (its types stay imports of `zod`): one file, only the parts
+  // the contract uses. Loading zod's own module graph took most of the SDK's start-up.
+  { ...common, entry: { index: 'src/index.ts' }, outDir: 'dist/node', platform: 'node', noExternal: ['zod'] },
   {
     ...common,
     entry: { index: 'src/index.ts' },

@@ -18,24 +18,52 @@ export function camelCase(name: string): string {
 const PHONE_FIELDS = new Set(['to', 'recipient', 'phone_number']);
 const TIME_FIELD = /^(at|timestamp)$|_(at|since)$/;
 
+type Read = (text: string) => unknown;
+
+function readTime(text: string): unknown {
+  const date = new Date(text);
+  return Number.isNaN(date.getTime()) ? text : date;
+}
+
+// What a wire name says of its text: a masked value, a time, or nothing.
+function readerOf(name: string): Read | undefined {
+  if (name === 'preview') return (text) => new Redacted(text);
+  if (name === 'secret') return (text) => new Secret(text);
+  if (PHONE_FIELDS.has(name)) return (text) => new PhoneNumber(text);
+  return TIME_FIELD.test(name) ? readTime : undefined;
+}
+
+// The rule of each wire name met so far (a few dozen, read over and over): its model name, its reader.
+const rules = new Map<string, [string, Read | undefined]>();
+
+function ruleOf(name: string): [string, Read | undefined] {
+  let rule = rules.get(name);
+  if (rule === undefined) {
+    rule = [name.includes('_') ? camelCase(name) : name, readerOf(name)];
+    if (rules.size < 1000) rules.set(name, rule);
+  }
+  return rule;
+}
+
+function convert(value: unknown, read: Read | undefined): unknown {
+  if (typeof value === 'string') return read ? read(value) : value;
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) return value.map((item) => convert(item, undefined));
+  const model: Record<string, unknown> = {};
+  // No model name is `__proto__` (camelCase turns its `_p` into `P`), so no key can reach the prototype.
+  for (const name in value) {
+    const field = (value as Record<string, unknown>)[name];
+    const [modelName, reader] = ruleOf(name);
+    model[modelName] = name === 'metadata' ? field : convert(field, reader);
+  }
+  return model;
+}
+
 /**
  * Converts a wire object into its model by the naming rules alone: keys to camelCase (not inside
  * `metadata`, whose keys are the user's), `preview` to `Redacted`, `to`, `recipient` and `phone_number`
  * to `PhoneNumber`, `secret` to `Secret`, `at`, `timestamp`, `*_at` and `*_since` to `Date`. It checks nothing.
  */
-export function modelOf(value: unknown, key = ''): unknown {
-  if (Array.isArray(value)) return value.map((item) => modelOf(item));
-  if (typeof value === 'string') {
-    if (key === 'preview') return new Redacted(value);
-    if (key === 'secret') return new Secret(value);
-    if (PHONE_FIELDS.has(key)) return new PhoneNumber(value);
-    if (TIME_FIELD.test(key) && !Number.isNaN(Date.parse(value))) {
-      return new Date(value);
-    }
-    return value;
-  }
-  if (typeof value !== 'object' || value === null || key === 'metadata') return value;
-  const model: Record<string, unknown> = {};
-  for (const [name, field] of Object.entries(value)) model[camelCase(name)] = modelOf(field, name);
-  return model;
+export function modelOf(value: unknown): unknown {
+  return convert(value, undefined);
 }

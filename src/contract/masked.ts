@@ -20,7 +20,7 @@ export abstract class MaskedValue {
   }
 
   constructor() {
-    markBrands(this, new.target, Object);
+    markBrands(new.target, Object);
   }
 
   /** Returns the value itself. Call it only where the value is meant to be seen or used. */

@@ -32,7 +32,7 @@ export class AulmError extends Error {
 
   constructor(message?: string, options?: ErrorOptions) {
     super(message, options);
-    this.name = markBrands(this, new.target, Error) ?? new.target.name;
+    this.name = markBrands(new.target, Error) ?? new.target.name;
   }
 }
 

@@ -28,9 +28,12 @@ const RAW_BODY_HINT =
 
 const HEADERS_HINT = "pass the request's headers as received (`request.headers`, `req.headers`)";
 
-/** Returns the bytes of a raw body; throws `invalid_payload` for a parsed object or anything not a body. */
-export function bodyBytes(body: unknown): Uint8Array {
-  if (typeof body === 'string') return new TextEncoder().encode(body);
+/**
+ * Returns a raw body as text or bytes (a string stays a string: it is signed as its UTF-8 bytes); throws
+ * `invalid_payload` for a parsed object or anything not a body.
+ */
+export function rawBody(body: unknown): string | Uint8Array {
+  if (typeof body === 'string') return body;
   if (ArrayBuffer.isView(body)) return new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
   if (Object.prototype.toString.call(body) === '[object ArrayBuffer]') {
     return new Uint8Array(body as ArrayBuffer);
@@ -48,6 +51,7 @@ function rawHeader(headers: WebhookRequestHeaders, name: WebhookHeaderName): unk
   if (typeof (headers as { get?: unknown }).get === 'function') {
     return (headers as { get(name: string): string | null }).get(name);
   }
+  if (Object.hasOwn(headers, name)) return (headers as Record<string, unknown>)[name];
   for (const [key, value] of Object.entries(headers)) {
     if (key.toLowerCase() === name) return value;
   }

@@ -47,9 +47,11 @@ const readByName: ReadEventData = (type, data) => {
   return modelOf(data);
 };
 
-function parseJSON(body: Uint8Array): unknown {
+function parseJSON(body: string | Uint8Array): unknown {
   try {
-    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(body));
+    return JSON.parse(
+      typeof body === 'string' ? body : new TextDecoder('utf-8', { fatal: true }).decode(body),
+    );
   } catch {
     throw invalidPayload('the body is not UTF-8 JSON text.');
   }
@@ -60,7 +62,7 @@ function parseJSON(body: Uint8Array): unknown {
  * `invalid_payload`, naming the field, when the body is not an event envelope, or when `readData`
  * refuses the `data` of a known type.
  */
-export function decodeEvent(body: Uint8Array, readData: ReadEventData = readByName): WebhookEvent {
+export function decodeEvent(body: string | Uint8Array, readData: ReadEventData = readByName): WebhookEvent {
   const envelope = parseJSON(body);
   if (typeof envelope !== 'object' || envelope === null || Array.isArray(envelope)) {
     throw notEnvelope('the body should be an object');

@@ -41,6 +41,20 @@ function keyOf(given: unknown, label: string): Uint8Array<ArrayBuffer> {
   return key;
 }
 
+// The keys of the last few secrets read, by their text: a receiver verifies with the same secret each time.
+const keys = new Map<string, Uint8Array<ArrayBuffer>>();
+
+function cachedKeyOf(given: unknown, label: string): Uint8Array<ArrayBuffer> {
+  const known = typeof given === 'string' ? keys.get(given) : undefined;
+  if (known) return known;
+  const key = keyOf(given, label);
+  if (typeof given === 'string') {
+    if (keys.size >= 8) keys.delete(keys.keys().next().value as string);
+    keys.set(given, key);
+  }
+  return key;
+}
+
 /**
  * Returns the HMAC key of each secret: one secret, or several while an endpoint's secret is rotated (any
  * of them may have signed). Throws `WebhookVerificationError` with reason `invalid_secret`.
@@ -49,9 +63,9 @@ export function signingKeys(secret: unknown): Uint8Array<ArrayBuffer>[] {
   if (secret === undefined || secret === null) {
     throw invalid('The webhook secret', "is missing: pass `secret`, the endpoint's whsec_… secret.");
   }
-  if (!Array.isArray(secret)) return [keyOf(secret, 'The webhook secret')];
+  if (!Array.isArray(secret)) return [cachedKeyOf(secret, 'The webhook secret')];
   if (secret.length === 0) throw invalid('The list of webhook secrets', 'is empty: pass at least one.');
-  return secret.map((each, index) => keyOf(each, `Webhook secret ${index + 1} of ${secret.length}`));
+  return secret.map((each, index) => cachedKeyOf(each, `Webhook secret ${index + 1} of ${secret.length}`));
 }
 
 // A `Secret` from any copy of the SDK: it has `reveal`, and that is all it takes.

@@ -1,6 +1,6 @@
 // Signing a delivery as the service does, for tests of a receiver: the three Standard Webhooks headers
 // for a body, with one `v1` signature per secret given.
-import { bodyBytes, type WebhookRawBody } from './delivery.js';
+import { rawBody, type WebhookRawBody } from './delivery.js';
 import { signingKeys, type WebhookSecretInput } from './secret.js';
 import { computeSignature } from './signature.js';
 
@@ -35,9 +35,9 @@ function randomMessageId(): string {
   return `msg_${Array.from(bytes, (byte) => BASE62[byte % 62]).join('')}`;
 }
 
-function envelopeIdOf(body: Uint8Array): string | undefined {
+function envelopeIdOf(body: string | Uint8Array): string | undefined {
   try {
-    const json: unknown = JSON.parse(new TextDecoder().decode(body));
+    const json: unknown = JSON.parse(typeof body === 'string' ? body : new TextDecoder().decode(body));
     if (typeof json !== 'object' || json === null) return undefined;
     const { id, type } = json as { id?: unknown; type?: unknown };
     return typeof id === 'string' && id !== '' && typeof type === 'string' ? id : undefined;
@@ -88,7 +88,7 @@ export async function signWebhook(
       );
     }
   }
-  const body = bodyBytes(payload);
+  const body = rawBody(payload);
   if (options.id !== undefined && (typeof options.id !== 'string' || options.id === '')) {
     throw new TypeError('`id` must be a non-empty string.');
   }

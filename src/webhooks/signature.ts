@@ -8,7 +8,7 @@ import { encodeBase64 } from './base64.js';
 export type HmacBackend = 'auto' | 'node' | 'webcrypto';
 
 interface NodeHmac {
-  update(data: Uint8Array): NodeHmac;
+  update(data: string | Uint8Array): NodeHmac;
   digest(encoding: 'base64'): string;
 }
 
@@ -39,43 +39,43 @@ function findNodeCrypto(): NodeCrypto | null {
   return nodeCrypto;
 }
 
-async function hmacSha256Base64(
-  key: Uint8Array<ArrayBuffer>,
-  data: Uint8Array<ArrayBuffer>,
-): Promise<string> {
-  if (backend !== 'webcrypto') {
-    const node = findNodeCrypto();
-    if (node) return node.createHmac('sha256', key).update(data).digest('base64');
-    if (backend === 'node') throw new Error('Node crypto is not available in this runtime.');
-  }
+const encoder = new TextEncoder();
+
+async function webCryptoSignature(key: Uint8Array<ArrayBuffer>, head: string, body: string | Uint8Array) {
   const subtle = globalThis.crypto?.subtle;
   if (!subtle) {
     throw new Error(
       'Webhook signatures need WebCrypto (crypto.subtle): in a browser, on https:// or localhost.',
     );
   }
+  const start = encoder.encode(head);
+  const rest = typeof body === 'string' ? encoder.encode(body) : body;
+  const data = new Uint8Array(start.length + rest.length);
+  data.set(start);
+  data.set(rest, start.length);
   const hmac = { name: 'HMAC', hash: 'SHA-256' };
   const cryptoKey = await subtle.importKey('raw', key, hmac, false, ['sign']);
   return encodeBase64(new Uint8Array(await subtle.sign(hmac, cryptoKey, data)));
 }
 
-const encoder = new TextEncoder();
-
 /**
  * Returns the base64 HMAC-SHA256 of `{id}.{timestamp}.{body}` keyed with `key`: the signature of a
- * delivery, without its `v1,` prefix. `body` is signed byte for byte, as it is on the wire.
+ * delivery, without its `v1,` prefix. `body` is signed byte for byte as it is on the wire (a string as its
+ * UTF-8 bytes). Node's crypto answers at once, WebCrypto in a promise.
  */
 export function computeSignature(
   key: Uint8Array<ArrayBuffer>,
   id: string,
   timestamp: string,
-  body: Uint8Array,
-): Promise<string> {
-  const head = encoder.encode(`${id}.${timestamp}.`);
-  const content = new Uint8Array(head.length + body.length);
-  content.set(head);
-  content.set(body, head.length);
-  return hmacSha256Base64(key, content);
+  body: string | Uint8Array,
+): string | Promise<string> {
+  const head = `${id}.${timestamp}.`;
+  if (backend !== 'webcrypto') {
+    const node = findNodeCrypto();
+    if (node) return node.createHmac('sha256', key).update(head).update(body).digest('base64');
+    if (backend === 'node') throw new Error('Node crypto is not available in this runtime.');
+  }
+  return webCryptoSignature(key, head, body);
 }
 
 /**

@@ -3,7 +3,7 @@
 // the body read into the typed event.
 import type { WebhookEvent } from '../contract/events.js';
 import { WebhookVerificationError } from '../core/errors.js';
-import { bodyBytes, deliveryHeaders, type WebhookRawBody, type WebhookRequestHeaders } from './delivery.js';
+import { deliveryHeaders, rawBody, type WebhookRawBody, type WebhookRequestHeaders } from './delivery.js';
 import { decodeEvent } from './event.js';
 import { signingKeys, type WebhookSecretInput } from './secret.js';
 import { computeSignature, signaturesEqual, v1SignaturesOf } from './signature.js';
@@ -64,16 +64,16 @@ function checkTimestamp(timestamp: string, now: number, tolerance: number): void
   }
 }
 
-/** Returns the body's bytes once the delivery is verified; throws `WebhookVerificationError`. Internal. */
+/** Returns the body, as given, once the delivery is verified; throws `WebhookVerificationError`. Internal. */
 export async function verifiedBody(
-  rawBody: unknown,
+  given: unknown,
   headers: unknown,
   options: VerifyWebhookOptions,
-): Promise<Uint8Array> {
+): Promise<string | Uint8Array> {
   const keys = signingKeys(options?.secret);
   const now = nowInSeconds(options?.now);
   const tolerance = toleranceOf(options?.tolerance);
-  const body = bodyBytes(rawBody);
+  const body = rawBody(given);
   const delivery = deliveryHeaders(headers);
   const id = delivery['webhook-id'];
   const timestamp = delivery['webhook-timestamp'];
@@ -86,7 +86,8 @@ export async function verifiedBody(
       'The webhook-signature header holds no "v1,<base64>" signature: the request is not from aulm.',
     );
   }
-  const expected = await Promise.all(keys.map((key) => computeSignature(key, id, timestamp, body)));
+  const expected: string[] = [];
+  for (const key of keys) expected.push(await computeSignature(key, id, timestamp, body));
   // Every pair is compared, match or not, so the time taken does not tell which one matched.
   let matched = false;
   for (const signature of expected) {

@@ -3,6 +3,7 @@
 // still until a test advances it; under the real clock it follows the wall clock, and `advance` still jumps
 // ahead. Work that a timer starts but cannot finish at once (a webhook delivery, a real HTTP request) is
 // tracked, and `advance` waits for it before it moves on, so that what it starts lands at its own time.
+import { type QueuedTimer, TimerQueue } from './timer-queue.js';
 
 /** A span of time: milliseconds, or a number with a unit (`'500ms'`, `'10s'`, `'5m'`, `'2h'`, `'1d'`). */
 export type Duration = number | `${number}${'ms' | 's' | 'm' | 'h' | 'd'}`;
@@ -48,8 +49,7 @@ export interface Timer {
   cancel(): void;
 }
 
-interface Entry extends Timer {
-  readonly order: number;
+interface Entry extends Timer, QueuedTimer {
   readonly run: () => void | Promise<void>;
 }
 
@@ -60,7 +60,7 @@ export class MockClock implements Clock {
   #current: number;
   #offset = 0;
   #pinned: number | null = null;
-  #timers: Entry[] = [];
+  readonly #timers = new TimerQueue<Entry>();
   #order = 0;
   #queue: Promise<void> = Promise.resolve();
   #work = new Set<Promise<void>>();
@@ -118,27 +118,24 @@ export class MockClock implements Clock {
     const entry: Entry = {
       at: typeof at === 'number' ? at : at.getTime(),
       order: this.#order++,
+      slot: -1,
       run,
-      cancel: () => {
-        const index = this.#timers.indexOf(entry);
-        if (index >= 0) this.#timers.splice(index, 1);
-      },
+      cancel: () => this.#timers.remove(entry),
     };
-    let index = this.#timers.length;
-    while (index > 0 && this.#timers[index - 1]!.at > entry.at) index--;
-    this.#timers.splice(index, 0, entry);
-    this.#arm();
+    this.#timers.add(entry);
+    // The wake-up already set stays right unless this timer is now the first.
+    if (this.#wakeUp === null || this.#timers.peek() === entry) this.#arm();
     return entry;
   }
 
   /** The number of timers still waiting. */
   get pending(): number {
-    return this.#timers.length;
+    return this.#timers.size;
   }
 
   /** Drops every timer (and forgets the work in flight) and puts the clock back to its start. */
   reset(): void {
-    this.#timers = [];
+    this.#timers.clear();
     this.#work.clear();
     this.#current = this.#start;
     if (this.mode === 'real') this.#offset = this.#start - Date.now();
@@ -147,7 +144,7 @@ export class MockClock implements Clock {
 
   /** Drops every timer and stops the wall-clock wake-up, so nothing keeps a process alive. */
   stop(): void {
-    this.#timers = [];
+    this.#timers.clear();
     this.#arm();
   }
 
@@ -182,7 +179,7 @@ export class MockClock implements Clock {
 
   // Each timer runs with the clock pinned to its own time; it may schedule more, which run too if due.
   async #runDue(target: number, settle: boolean): Promise<void> {
-    for (let next = this.#timers[0]; next && next.at <= target; next = this.#timers[0]) {
+    for (let next = this.#timers.peek(); next && next.at <= target; next = this.#timers.peek()) {
       this.#timers.shift();
       const at = Math.max(next.at, this.#pinned ?? this.#nowMs());
       this.#pinned = at;
@@ -202,7 +199,7 @@ export class MockClock implements Clock {
     if (this.mode !== 'real') return;
     if (this.#wakeUp !== null) clearTimeout(this.#wakeUp);
     this.#wakeUp = null;
-    const first = this.#timers[0];
+    const first = this.#timers.peek();
     if (!first) return;
     const delay = Math.min(Math.max(first.at - this.#nowMs(), 0), 2 ** 31 - 1);
     this.#wakeUp = setTimeout(() => {

@@ -4,6 +4,8 @@
 import { Buffer } from 'node:buffer';
 import { getResponse, type RequestHandler } from 'msw';
 import { Agent, Dispatcher, errors, getGlobalDispatcher } from 'undici';
+import { AulmHandler } from './handlers/aulm-handler.js';
+import { answerBytesOf, handOver } from './handlers/handover.js';
 
 /** What an {@link AulmMockDispatcher} needs: the handlers, the hosts they answer, and where the rest goes. */
 export interface AulmMockDispatcherOptions {
@@ -29,6 +31,8 @@ type Handler = Dispatcher.DispatchHandler;
  */
 export class AulmMockDispatcher extends Dispatcher {
   readonly #handlers: RequestHandler[];
+  // Whether every handler is a mock's own, which takes a request's body handed over beside it.
+  readonly #mockHandlersOnly: boolean;
   readonly #origins: Set<string>;
   readonly #fallback: Dispatcher | undefined;
   #ownAgent: Agent | undefined;
@@ -36,6 +40,7 @@ export class AulmMockDispatcher extends Dispatcher {
   constructor(options: AulmMockDispatcherOptions) {
     super();
     this.#handlers = [...options.handlers];
+    this.#mockHandlersOnly = this.#handlers.every((handler) => handler instanceof AulmHandler);
     this.#origins = new Set(options.hosts.map((host) => new URL(host).origin));
     this.#fallback = options.fallback;
   }
@@ -86,13 +91,13 @@ export class AulmMockDispatcher extends Dispatcher {
     try {
       const body = await readBody(options.body);
       if (call.aborted) return;
-      const request = new Request(new URL(options.path, origin), {
-        method: options.method,
-        headers: toHeaders(options.headers),
-        body:
-          body === null || options.method === 'GET' || options.method === 'HEAD' ? null : (body as BodyInit),
-        signal: call.signal,
-      });
+      const url = new URL(options.path, origin);
+      const { method } = options;
+      const headers = toHeaders(options.headers);
+      const sent = body !== null && method !== 'GET' && method !== 'HEAD';
+      const request = this.#mockHandlersOnly
+        ? handOver(url, method, headers, body)
+        : new Request(url, { method, headers, body: sent ? (body as BodyInit) : null });
       const response = await getResponse(this.#handlers, request);
       if (call.aborted) return;
       if (!response) {
@@ -100,7 +105,11 @@ export class AulmMockDispatcher extends Dispatcher {
         return;
       }
       if (response.type === 'error') throw new errors.SocketError('other side closed');
-      const payload = Buffer.from(await response.arrayBuffer());
+      const bytes = answerBytesOf(response);
+      const payload =
+        bytes === undefined
+          ? Buffer.from(await response.arrayBuffer())
+          : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
       if (call.aborted) return;
       call.respond(response.status, response.statusText, response.headers, payload);
     } catch (error) {
@@ -112,7 +121,6 @@ export class AulmMockDispatcher extends Dispatcher {
 // One request's conversation with its handler, in undici's newer (controller) or older (callback) style.
 class HandlerCall implements Dispatcher.DispatchController {
   readonly #handler: Handler;
-  readonly #abortController = new AbortController();
   #reason: Error | null = null;
   #paused = false;
 
@@ -120,10 +128,6 @@ class HandlerCall implements Dispatcher.DispatchController {
     this.#handler = handler;
     if (handler.onRequestStart) handler.onRequestStart(this, {});
     else handler.onConnect?.((reason?: Error) => this.abort(reason ?? new errors.RequestAbortedError()));
-  }
-
-  get signal(): AbortSignal {
-    return this.#abortController.signal;
   }
 
   get aborted(): boolean {
@@ -141,7 +145,6 @@ class HandlerCall implements Dispatcher.DispatchController {
   abort(reason: Error): void {
     if (this.#reason) return;
     this.#reason = reason;
-    this.#abortController.abort(reason);
     this.#error(reason);
   }
 
@@ -188,12 +191,13 @@ class HandlerCall implements Dispatcher.DispatchController {
   }
 }
 
-function toHeaders(headers: Dispatcher.DispatchOptions['headers']): Headers {
-  const result = new Headers();
+// The headers as name and value pairs, which `new Request` reads once (a `Headers` would be copied again).
+function toHeaders(headers: Dispatcher.DispatchOptions['headers']): Array<[string, string]> {
+  const result: Array<[string, string]> = [];
   if (!headers) return result;
   if (Array.isArray(headers)) {
     for (let index = 0; index + 1 < headers.length; index += 2) {
-      result.append(String(headers[index]), String(headers[index + 1]));
+      result.push([String(headers[index]), String(headers[index + 1])]);
     }
     return result;
   }
@@ -203,7 +207,7 @@ function toHeaders(headers: Dispatcher.DispatchOptions['headers']): Headers {
       : Object.entries(headers as Record<string, string | string[] | undefined>);
   for (const [name, value] of entries) {
     if (value === undefined) continue;
-    for (const item of Array.isArray(value) ? value : [value]) result.append(name, String(item));
+    for (const item of Array.isArray(value) ? value : [value]) result.push([name, String(item)]);
   }
   return result;
 }

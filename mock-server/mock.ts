@@ -112,7 +112,10 @@ export interface Quickstart {
 
 /** The parts of the handle that every runtime shares. */
 export interface AulmMockControls {
-  /** The MSW handlers of every route: `setupServer(...mock.handlers)` or `setupWorker(...mock.handlers)`. */
+  /**
+   * The MSW handlers of every route (one handler, serving every host): `setupServer(...mock.handlers)` or
+   * `setupWorker(...mock.handlers)`.
+   */
   readonly handlers: RequestHandler[];
   /** The mock's time. */
   readonly clock: Clock;

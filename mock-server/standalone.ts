@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { getResponse, type RequestHandler } from 'msw';
 import { controlHandlers, requestId } from './control.js';
 import { errorResponse } from './handlers/context.js';
+import { answerBytesOf, handOver } from './handlers/handover.js';
 import type { AulmMockOptions } from './mock.js';
 import { ServiceError } from './service/index.js';
 import { type AulmMock, createAulmMock } from './start.js';
@@ -162,32 +163,42 @@ async function answer(
 // The request as fetch knows it, on the server's own base URL whatever Host the client sent, so that
 // the handlers (which match on the base URL) answer `localhost` and `127.0.0.1` alike.
 async function toRequest(base: string, incoming: IncomingMessage): Promise<Request> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of incoming) chunks.push(chunk as Buffer);
-  const headers = new Headers();
+  const body = await bodyOf(incoming);
+  const headers: Array<[string, string]> = [];
   const raw = incoming.rawHeaders;
-  for (let index = 0; index + 1 < raw.length; index += 2) headers.append(raw[index]!, raw[index + 1]!);
+  for (let index = 0; index + 1 < raw.length; index += 2) headers.push([raw[index]!, raw[index + 1]!]);
   // Every method goes to the handlers as sent, so the standalone answers exactly as in-process does.
   const method = incoming.method ?? 'GET';
-  const hasBody = method !== 'GET' && method !== 'HEAD' && chunks.length > 0;
   // The target is read as a path even when it looks like `//host/...` or a proxy's absolute URL.
   const target = incoming.url ?? '/';
-  return new Request(`${base}${target.startsWith('/') ? target : `/${target}`}`, {
-    method,
-    headers,
-    body: hasBody ? Buffer.concat(chunks) : null,
+  return handOver(`${base}${target.startsWith('/') ? target : `/${target}`}`, method, headers, body);
+}
+
+// The whole body, or `null` when there is none; by its events, lighter than an async iterator per request.
+function bodyOf(incoming: IncomingMessage): Promise<Buffer<ArrayBuffer> | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+    incoming.on('end', () => resolve(chunks.length === 0 ? null : Buffer.concat(chunks)));
+    incoming.on('error', reject);
+    incoming.on('close', () => {
+      if (!incoming.complete) reject(new Error('The client closed the connection mid-request.'));
+    });
   });
 }
 
+// The answer as it is written: its headers in the order `Headers` gives them, then set-cookie and
+// content-length, in one `writeHead`; the body the handlers built, unread, when they built it.
 async function write(response: Response, head: boolean, outgoing: ServerResponse): Promise<void> {
-  const body = Buffer.from(await response.arrayBuffer());
+  const bytes = answerBytesOf(response);
+  const body = bytes ?? new Uint8Array(await response.arrayBuffer());
+  const headers: string[] = [];
   response.headers.forEach((value, name) => {
-    if (name !== 'set-cookie' && name !== 'content-length') outgoing.setHeader(name, value);
+    if (name !== 'set-cookie' && name !== 'content-length') headers.push(name, value);
   });
-  const cookies = response.headers.getSetCookie();
-  if (cookies.length > 0) outgoing.setHeader('set-cookie', cookies);
-  if (response.status !== 204 && response.status !== 304) outgoing.setHeader('content-length', body.length);
-  outgoing.writeHead(response.status, response.statusText || undefined);
+  for (const cookie of response.headers.getSetCookie()) headers.push('set-cookie', cookie);
+  if (response.status !== 204 && response.status !== 304) headers.push('content-length', String(body.length));
+  outgoing.writeHead(response.status, response.statusText || undefined, headers);
   outgoing.end(head ? undefined : body);
 }
 

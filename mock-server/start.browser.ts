@@ -13,18 +13,8 @@ export interface AulmMock extends AulmMockControls {
 let started = false;
 
 function handleOf(assembled: AssembledMock, close: () => Promise<void>): AulmMock {
-  const { controls } = assembled;
   return {
-    handlers: controls.handlers,
-    clock: controls.clock,
-    journal: controls.journal,
-    quickstart: controls.quickstart,
-    accounts: controls.accounts,
-    sessions: controls.sessions,
-    support: controls.support,
-    faults: controls.faults,
-    webhooks: controls.webhooks,
-    reset: controls.reset,
+    ...assembled.controls,
     close,
   };
 }

@@ -24,18 +24,8 @@ function handleOf(
   dispatcher: () => AulmMockDispatcher,
   close: () => Promise<void>,
 ): AulmMock {
-  const { controls } = assembled;
   return {
-    handlers: controls.handlers,
-    clock: controls.clock,
-    journal: controls.journal,
-    quickstart: controls.quickstart,
-    accounts: controls.accounts,
-    sessions: controls.sessions,
-    support: controls.support,
-    faults: controls.faults,
-    webhooks: controls.webhooks,
-    reset: controls.reset,
+    ...assembled.controls,
     get dispatcher() {
       return dispatcher();
     },

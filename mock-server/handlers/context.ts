@@ -1,13 +1,15 @@
 // What every route shares, in order: the request id and journal entry, the fault a rule injects, bearer
 // auth, the key's rate limit, the home region, the scope, the idempotency key, then the route's own work,
-// and the answer (the error envelope for every refusal). Route files stay thin.
-import { HttpResponse, type HttpResponseResolver } from 'msw';
+// and the answer (the error envelope for every refusal), built as one `Response`. Route files stay thin.
+import { HttpResponse } from 'msw';
 import * as z from 'zod/mini';
 import { Region } from '../../src/contract/index.js';
 import type { Faults } from '../faults.js';
 import type { Journal, JournalEntry } from '../journal.js';
 import { type Caller, type Reservation, type Service, ServiceError } from '../service/index.js';
+import { bodyTextOf, jsonResponse } from './handover.js';
 import { faultReply, type Reply, refusalOf } from './replies.js';
+import type { ApiRoute, RouteMatch } from './route-table.js';
 
 export { errorResponse, type Reply, readBody, readQuery, reply } from './replies.js';
 
@@ -35,7 +37,8 @@ interface Exchange {
   readonly url: URL;
   readonly params: Readonly<Record<string, string>>;
   readonly requestId: string;
-  readonly headers: Headers;
+  /** The answer's headers, a plain object until the one `Response` is built. */
+  readonly headers: Record<string, string>;
   /** Waits out the fault's delay, the first time only. */
   readonly wait: () => Promise<void>;
 }
@@ -47,6 +50,8 @@ export class HandlerContext {
   readonly faults: Faults;
   /** The base URLs answered, without a trailing slash (`https://api.aulm.io`). */
   readonly bases: readonly string[];
+  // The region each host serves, read once per host.
+  readonly #regions = new Map<string, Region | null>();
 
   constructor(options: { service: Service; journal: Journal; faults: Faults; hosts: readonly string[] }) {
     this.service = options.service;
@@ -56,70 +61,68 @@ export class HandlerContext {
   }
 
   /**
-   * Wraps a route into an MSW resolver. A fault that answers a status or resets the connection does so
-   * before anything else; otherwise the request is authenticated, rate-limited, checked for its home
-   * region and the key's `scope` (none for routes any key may call), and a POST's `Idempotency-Key` is
-   * reserved or replayed before the route runs. A fault's delay is waited out after the key is reserved
-   * (or before a refusal that comes sooner); a lost response is cut after all the work.
+   * Answers a request with the route its path matched. A fault that answers a status or resets the
+   * connection does so before anything else; otherwise the request is authenticated, rate-limited,
+   * checked for its home region and the route's `scope` (none for routes any key may call), and a POST's
+   * `Idempotency-Key` is reserved or replayed before the route runs. A fault's delay is waited out after
+   * the key is reserved (or before a refusal that comes sooner); a lost response is cut after all the work.
    */
-  route(scope: string | null, route: Route): HttpResponseResolver {
-    return async ({ request, params }) => {
-      const url = new URL(request.url);
-      const requestId = this.service.ids.id('request');
-      const entry = this.journal.open({
-        at: this.service.clock.now(),
-        method: request.method,
-        host: url.host,
-        path: url.pathname,
-        requestId,
-        // A number erased by a privacy request is not written down again, even in a key the client sends.
-        idempotencyKey: this.#redacted(request.headers.get('idempotency-key')),
-      });
-      const fault = this.faults.draw(request.method, url.pathname);
-      if (fault) entry.fault = fault.description;
-      let delay = fault?.delay ?? 0;
-      const exchange: Exchange = {
-        request,
-        url,
-        params: Object.fromEntries(Object.entries(params).map(([name, value]) => [name, String(value)])),
-        requestId,
-        headers: new Headers({ 'aulm-request-id': requestId }),
-        wait: async () => {
-          const ms = delay;
-          delay = 0;
-          if (ms > 0) await new Promise((resolve) => setTimeout(resolve, ms));
-        },
-      };
-      if (fault?.network === 'reset') {
-        await exchange.wait();
-        return cut(entry);
-      }
-      let answer: Reply;
-      if (fault && fault.status !== null) {
-        await exchange.wait();
-        if (fault.retryAfter !== null) exchange.headers.set('retry-after', String(fault.retryAfter));
-        answer = faultReply(fault.status, requestId);
-      } else {
-        answer = await this.#serve(exchange, scope, route);
-        await exchange.wait();
-      }
-      if (fault?.network === 'lost_response') return cut(entry);
-      entry.status = answer.status;
-      return HttpResponse.json(answer.body as never, { status: answer.status, headers: exchange.headers });
+  async serve(request: Request, url: URL, match: RouteMatch): Promise<Response> {
+    const requestId = this.service.ids.id('request');
+    const entry = this.journal.open({
+      at: this.service.clock.now(),
+      method: request.method,
+      host: url.host,
+      path: url.pathname,
+      requestId,
+      // A number erased by a privacy request is not written down again, even in a key the client sends.
+      idempotencyKey: this.#redacted(request.headers.get('idempotency-key')),
+    });
+    const fault = this.faults.draw(request.method, url.pathname);
+    if (fault) entry.fault = fault.description;
+    let delay = fault?.delay ?? 0;
+    const exchange: Exchange = {
+      request,
+      url,
+      params: match.params,
+      requestId,
+      headers: { 'aulm-request-id': requestId },
+      wait: async () => {
+        const ms = delay;
+        delay = 0;
+        if (ms > 0) await new Promise((resolve) => setTimeout(resolve, ms));
+      },
     };
+    if (fault?.network === 'reset') {
+      await exchange.wait();
+      return cut(entry);
+    }
+    let answer: Reply;
+    if (fault && fault.status !== null) {
+      await exchange.wait();
+      if (fault.retryAfter !== null) exchange.headers['retry-after'] = String(fault.retryAfter);
+      answer = faultReply(fault.status, requestId);
+    } else {
+      answer = await this.#serve(exchange, match.route);
+      await exchange.wait();
+    }
+    if (fault?.network === 'lost_response') return cut(entry);
+    entry.status = answer.status;
+    return jsonResponse(request, answer.status, answer.body, exchange.headers);
   }
 
-  async #serve(exchange: Exchange, scope: string | null, route: Route): Promise<Reply> {
+  async #serve(exchange: Exchange, route: ApiRoute): Promise<Reply> {
     const { service } = this;
     const { request, url, headers } = exchange;
+    const { scope } = route;
     let reservation: Reservation | null = null;
     try {
       const caller = this.#authenticate(request);
-      headers.set('aulm-region', caller.account.region);
+      headers['aulm-region'] = caller.account.region;
       this.#takeToken(caller, headers);
-      const hostRegion = regionOfHost(url.hostname);
+      const hostRegion = this.#regionOf(url.hostname);
       if (hostRegion !== null && hostRegion !== caller.account.region) {
-        headers.set('aulm-home-region', caller.account.region);
+        headers['aulm-home-region'] = caller.account.region;
         throw new ServiceError(
           421,
           'wrong_region',
@@ -136,17 +139,17 @@ export class HandlerContext {
           key,
           method: request.method,
           path: url.pathname,
-          body: await request.clone().text(),
+          body: await bodyTextOf(request),
         });
         if (outcome.kind === 'replay') {
-          headers.set('idempotent-replayed', 'true');
-          headers.set('aulm-original-request-id', outcome.answer.requestId);
+          headers['idempotent-replayed'] = 'true';
+          headers['aulm-original-request-id'] = outcome.answer.requestId;
           return { status: outcome.answer.status, body: outcome.answer.body };
         }
         reservation = outcome.reservation;
       }
       await exchange.wait();
-      const answer = await route({ request, url, params: exchange.params, caller });
+      const answer = await route.run({ request, url, params: exchange.params, caller });
       settle(reservation, answer, exchange.requestId);
       return answer;
     } catch (error) {
@@ -176,19 +179,28 @@ export class HandlerContext {
     return this.service.accounts.authenticate(match[1]!);
   }
 
+  #regionOf(hostname: string): Region | null {
+    let region = this.#regions.get(hostname);
+    if (region === undefined) {
+      region = regionOfHost(hostname);
+      this.#regions.set(hostname, region);
+    }
+    return region;
+  }
+
   #redacted(key: string | null): string | null {
     return key === null ? null : this.service.privacy.erasure.redact(key);
   }
 
   // Every request with a valid key takes a token, whatever it is answered afterwards.
-  #takeToken(caller: Caller, headers: Headers): void {
+  #takeToken(caller: Caller, headers: Record<string, string>): void {
     const { rateLimits } = this.service;
     const state = rateLimits.take(caller.key.id);
-    headers.set('ratelimit-limit', String(state.limit));
-    headers.set('ratelimit-remaining', String(state.remaining));
-    headers.set('ratelimit-reset', String(state.reset));
+    headers['ratelimit-limit'] = String(state.limit);
+    headers['ratelimit-remaining'] = String(state.remaining);
+    headers['ratelimit-reset'] = String(state.reset);
     if (state.allowed) return;
-    headers.set('retry-after', String(state.retryAfter));
+    headers['retry-after'] = String(state.retryAfter);
     throw rateLimits.refusal(state);
   }
 }

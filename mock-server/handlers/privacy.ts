@@ -1,5 +1,4 @@
 // /v1/privacy_requests: file (202), list, get, cancel, lift, extend, and download an export's archive.
-import { http, type RequestHandler } from 'msw';
 import {
   CreatePrivacyRequestParams,
   ExtendPrivacyRequestParams,
@@ -9,58 +8,38 @@ import {
 } from '../../src/contract/index.js';
 import type { HandlerContext } from './context.js';
 import { readBody, readQuery, reply } from './replies.js';
+import { type ApiRoute, get, post } from './route-table.js';
 
-/** The handlers of `/v1/privacy_requests`, on every base URL. */
-export function privacyHandlers(context: HandlerContext): RequestHandler[] {
+/** The routes of `/v1/privacy_requests`. */
+export function privacyRoutes(context: HandlerContext): ApiRoute[] {
   const { privacy } = context.service;
-  return context.bases.flatMap((base) => [
-    http.post(
-      `${base}/v1/privacy_requests`,
-      context.route('privacy:write', async ({ request, url, caller }) => {
-        const params = await readBody(request, CreatePrivacyRequestParams);
-        // The export's download_url points at the host the request came to.
-        return reply(202, PrivacyRequest, privacy.create(caller.account.id, params, url.origin));
-      }),
+  return [
+    post('/v1/privacy_requests', 'privacy:write', async ({ request, url, caller }) => {
+      const params = await readBody(request, CreatePrivacyRequestParams);
+      // The export's download_url points at the host the request came to.
+      return reply(202, PrivacyRequest, privacy.create(caller.account.id, params, url.origin));
+    }),
+    get('/v1/privacy_requests', 'privacy:read', ({ url, caller }) => {
+      const params = readQuery(url, ListPrivacyRequestsParams);
+      return reply(200, PrivacyRequestList, privacy.list(caller.account.id, params));
+    }),
+    get('/v1/privacy_requests/:id', 'privacy:read', ({ params, caller }) =>
+      reply(200, PrivacyRequest, privacy.get(caller.account.id, params.id!)),
     ),
-    http.get(
-      `${base}/v1/privacy_requests`,
-      context.route('privacy:read', ({ url, caller }) => {
-        const params = readQuery(url, ListPrivacyRequestsParams);
-        return reply(200, PrivacyRequestList, privacy.list(caller.account.id, params));
-      }),
+    post('/v1/privacy_requests/:id/cancel', 'privacy:write', ({ params, caller }) =>
+      reply(200, PrivacyRequest, privacy.cancel(caller.account.id, params.id!)),
     ),
-    http.get(
-      `${base}/v1/privacy_requests/:id`,
-      context.route('privacy:read', ({ params, caller }) =>
-        reply(200, PrivacyRequest, privacy.get(caller.account.id, params.id!)),
-      ),
+    post('/v1/privacy_requests/:id/lift', 'privacy:write', ({ params, caller }) =>
+      reply(200, PrivacyRequest, privacy.lift(caller.account.id, params.id!)),
     ),
-    http.post(
-      `${base}/v1/privacy_requests/:id/cancel`,
-      context.route('privacy:write', ({ params, caller }) =>
-        reply(200, PrivacyRequest, privacy.cancel(caller.account.id, params.id!)),
-      ),
-    ),
-    http.post(
-      `${base}/v1/privacy_requests/:id/lift`,
-      context.route('privacy:write', ({ params, caller }) =>
-        reply(200, PrivacyRequest, privacy.lift(caller.account.id, params.id!)),
-      ),
-    ),
-    http.post(
-      `${base}/v1/privacy_requests/:id/extend`,
-      context.route('privacy:write', async ({ request, params, caller }) => {
-        await readBody(request, ExtendPrivacyRequestParams);
-        return reply(200, PrivacyRequest, privacy.extend(caller.account.id, params.id!));
-      }),
-    ),
-    http.get(
-      `${base}/v1/privacy_requests/:id/export`,
-      context.route('privacy:read', ({ params, caller }) => ({
-        // Stored as the JSON text the contract's PrivacyExport encoded when the export completed.
-        status: 200,
-        body: JSON.parse(privacy.exportArchive(caller.account.id, params.id!)),
-      })),
-    ),
-  ]);
+    post('/v1/privacy_requests/:id/extend', 'privacy:write', async ({ request, params, caller }) => {
+      await readBody(request, ExtendPrivacyRequestParams);
+      return reply(200, PrivacyRequest, privacy.extend(caller.account.id, params.id!));
+    }),
+    get('/v1/privacy_requests/:id/export', 'privacy:read', ({ params, caller }) => ({
+      // Stored as the JSON text the contract's PrivacyExport encoded when the export completed.
+      status: 200,
+      body: JSON.parse(privacy.exportArchive(caller.account.id, params.id!)),
+    })),
+  ];
 }

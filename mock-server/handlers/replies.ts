@@ -1,9 +1,10 @@
 // The wire side of the handlers: reading a request's body and query with the contract, and the answers
-// (a model encoded with its schema, the error envelope of a refusal, the envelope of an injected fault).
-import { HttpResponse } from 'msw';
+// (a model in its wire form, the error envelope of a refusal, the envelope of an injected fault).
 import * as z from 'zod/mini';
 import { describeIssue, ErrorEnvelope, errorTypeForStatus } from '../../src/contract/index.js';
 import { ServiceError } from '../service/index.js';
+import { bodyTextOf, jsonResponse } from './handover.js';
+import { wireOf } from './wire.js';
 
 /** What a route answers: a status and the wire body. */
 export interface Reply {
@@ -11,14 +12,18 @@ export interface Reply {
   readonly body: unknown;
 }
 
-/** Encodes a model with its contract schema into a reply (this also checks the response is well-formed). */
-export function reply<S extends z.core.$ZodType>(status: number, schema: S, model: z.output<S>): Reply {
-  return { status, body: z.encode(schema, model) };
+/**
+ * Turns a model into a reply: the wire form `z.encode(schema, model)` would give, by the naming rules
+ * (`wireOf`), which test/mock-server/wire.test.ts holds equal to the schema for every route. The schema
+ * names what the route answers, and types the model.
+ */
+export function reply<S extends z.core.$ZodType>(status: number, _schema: S, model: z.output<S>): Reply {
+  return { status, body: wireOf(model) };
 }
 
 /** Reads a JSON body (empty counts as `{}`) and decodes it; bad JSON is `400`, a bad field `400`/`422`. */
 export async function readBody<S extends z.core.$ZodType>(request: Request, schema: S): Promise<z.output<S>> {
-  const text = await request.text();
+  const text = await bodyTextOf(request);
   let value: unknown = {};
   if (text.trim() !== '') {
     try {
@@ -60,7 +65,7 @@ export function refusalOf(error: unknown, requestId: string): Reply {
 /** Answers a refusal (or an unexpected failure, as `500 internal_error`) with the error envelope. */
 export function errorResponse(error: unknown, requestId: string, headers: Headers): Response {
   const answer = refusalOf(error, requestId);
-  return HttpResponse.json(answer.body as never, { status: answer.status, headers });
+  return jsonResponse(null, answer.status, answer.body, Object.fromEntries(headers));
 }
 
 // The code an injected status carries: the contract's own where it has one that fits any request.
@@ -93,7 +98,7 @@ export function faultReply(status: number, requestId: string): Reply {
 }
 
 function envelope(refusal: ServiceError, requestId: string): Reply {
-  const body = z.encode(ErrorEnvelope, {
+  return reply(refusal.status, ErrorEnvelope, {
     error: {
       type: errorTypeForStatus(refusal.status),
       code: refusal.code,
@@ -102,5 +107,4 @@ function envelope(refusal: ServiceError, requestId: string): Reply {
       requestId,
     },
   });
-  return { status: refusal.status, body };
 }

@@ -1,5 +1,4 @@
 // /v1/support/tickets: open a ticket, list, read one with its conversation, write on it, rate it once solved.
-import { http, type RequestHandler } from 'msw';
 import {
   CreateTicketParams,
   ListTicketsParams,
@@ -10,44 +9,30 @@ import {
 } from '../../src/contract/index.js';
 import type { HandlerContext } from './context.js';
 import { readBody, readQuery, reply } from './replies.js';
+import { type ApiRoute, get, post } from './route-table.js';
 
-/** The handlers of `/v1/support/tickets`, on every base URL. */
-export function supportHandlers(context: HandlerContext): RequestHandler[] {
+/** The routes of `/v1/support/tickets`. */
+export function supportRoutes(context: HandlerContext): ApiRoute[] {
   const { support } = context.service;
-  return context.bases.flatMap((base) => [
-    http.post(
-      `${base}/v1/support/tickets`,
-      context.route('support:write', async ({ request, caller }) => {
-        const params = await readBody(request, CreateTicketParams);
-        return reply(201, SupportTicket, support.create(caller.account.id, params));
-      }),
+  return [
+    post('/v1/support/tickets', 'support:write', async ({ request, caller }) => {
+      const params = await readBody(request, CreateTicketParams);
+      return reply(201, SupportTicket, support.create(caller.account.id, params));
+    }),
+    get('/v1/support/tickets', 'support:read', ({ url, caller }) => {
+      const params = readQuery(url, ListTicketsParams);
+      return reply(200, SupportTicketList, support.list(caller.account.id, params));
+    }),
+    get('/v1/support/tickets/:id', 'support:read', ({ params, caller }) =>
+      reply(200, SupportTicket, support.get(caller.account.id, params.id!)),
     ),
-    http.get(
-      `${base}/v1/support/tickets`,
-      context.route('support:read', ({ url, caller }) => {
-        const params = readQuery(url, ListTicketsParams);
-        return reply(200, SupportTicketList, support.list(caller.account.id, params));
-      }),
-    ),
-    http.get(
-      `${base}/v1/support/tickets/:id`,
-      context.route('support:read', ({ params, caller }) =>
-        reply(200, SupportTicket, support.get(caller.account.id, params.id!)),
-      ),
-    ),
-    http.post(
-      `${base}/v1/support/tickets/:id/messages`,
-      context.route('support:write', async ({ request, params, caller }) => {
-        const body = await readBody(request, ReplyTicketParams);
-        return reply(200, SupportTicket, support.reply(caller.account.id, params.id!, body));
-      }),
-    ),
-    http.post(
-      `${base}/v1/support/tickets/:id/csat`,
-      context.route('support:write', async ({ request, params, caller }) => {
-        const body = await readBody(request, RateTicketParams);
-        return reply(200, SupportTicket, support.rate(caller.account.id, params.id!, body));
-      }),
-    ),
-  ]);
+    post('/v1/support/tickets/:id/messages', 'support:write', async ({ request, params, caller }) => {
+      const body = await readBody(request, ReplyTicketParams);
+      return reply(200, SupportTicket, support.reply(caller.account.id, params.id!, body));
+    }),
+    post('/v1/support/tickets/:id/csat', 'support:write', async ({ request, params, caller }) => {
+      const body = await readBody(request, RateTicketParams);
+      return reply(200, SupportTicket, support.rate(caller.account.id, params.id!, body));
+    }),
+  ];
 }

@@ -49,7 +49,7 @@ export class ApiKeys {
       mode: caller.key.mode,
       scopes,
     });
-    return { ...this.toModel(key), secret: new Secret(key.secret) };
+    return this.toModel(key, new Secret(key.secret));
   }
 
   /** Lists the account's keys that are not revoked, newest first, without their secrets. */
@@ -75,14 +75,18 @@ export class ApiKeys {
     return this.toModel(key);
   }
 
-  /** The key as the contract models it, without its secret. */
-  toModel(record: ApiKeyRecord): ApiKey {
+  /**
+   * The key as the contract models it, without its secret unless given, with its fields in the schema's
+   * order (the wire keeps the model's order).
+   */
+  toModel(record: ApiKeyRecord, secret?: Secret): ApiKey {
     return {
       id: record.id,
       object: 'api_key',
       name: record.name,
       prefix: record.secret.slice(0, KEY_PREFIX_LENGTH),
       scopes: [...record.scopes] as ApiKey['scopes'],
+      ...(secret === undefined ? {} : { secret }),
       createdAt: record.createdAt,
       lastUsedAt: record.lastUsedAt,
     };

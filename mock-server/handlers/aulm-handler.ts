@@ -1,0 +1,90 @@
+// The one MSW request handler of a mock: every route on every host it answers. MSW runs each handler in
+// its list on every request (it builds a URL, parses cookies and compiles a path pattern for each), so a
+// handler per route per host made matching the largest cost of a request; here MSW runs one, and the
+// route table finds the route. It goes through MSW all the same (`setupServer`, `setupWorker`,
+// `getResponse`), so that every way in answers alike.
+import { RequestHandler } from 'msw';
+import type { HandlerContext } from './context.js';
+import type { RouteMatch, RouteTable } from './route-table.js';
+
+/** What the handler says of itself: the hosts, and every route (the catch-all 404 of `/v1` is not one). */
+export interface AulmHandlerInfo {
+  header: string;
+  readonly hosts: readonly string[];
+  readonly routes: ReadonlyArray<{
+    readonly method: string;
+    readonly path: string;
+    readonly scope: string | null;
+  }>;
+}
+
+/** A request the handler answers: its URL, read once, and its route. */
+interface Parsed extends Record<string, unknown> {
+  readonly url: URL;
+  readonly match: RouteMatch;
+}
+
+type ExecutionResult = Awaited<ReturnType<RequestHandler['run']>>;
+
+/** The MSW handler of every aulm route, on every base URL of the context. */
+export class AulmHandler extends RequestHandler<AulmHandlerInfo, Parsed | undefined, Parsed> {
+  readonly #context: HandlerContext;
+  readonly #table: RouteTable;
+  readonly #bases: ReadonlySet<string>;
+
+  constructor(context: HandlerContext, table: RouteTable) {
+    super({
+      info: {
+        header: `aulm reference server (${context.bases.join(', ')})`,
+        hosts: context.bases,
+        routes: table.routes.map(({ method, path, scope }) => ({ method, path, scope })),
+      },
+      resolver: ({ request, url, match }) => context.serve(request, url, match),
+    });
+    this.#context = context;
+    this.#table = table;
+    this.#bases = new Set(context.bases);
+  }
+
+  /** Finds the route of a request to one of the mock's hosts under `/v1`; anything else is not the mock's. */
+  override async parse(args: { request: Request }): Promise<Parsed | undefined> {
+    const url = new URL(args.request.url);
+    if (!this.#bases.has(url.origin)) return undefined;
+    const match = this.#table.match(args.request.method, url.pathname);
+    return match === null ? undefined : { url, match };
+  }
+
+  predicate(args: { parsedResult: Parsed | undefined }): boolean {
+    return args.parsedResult !== undefined;
+  }
+
+  protected override extendResolverArgs(args: { parsedResult: Parsed | undefined }): Parsed {
+    return args.parsedResult!;
+  }
+
+  /**
+   * Answers through the route, as MSW's own `run` would through the resolver, without what this handler
+   * never uses and every request paid for: a clone of the request (its body teed) kept for logging, the
+   * `once` and generator machinery, and clean-ups. MSW's own logging clones the request itself.
+   */
+  override async run(args: { request: Request; requestId: string }): Promise<ExecutionResult> {
+    const parsedResult = await this.parse(args);
+    if (parsedResult === undefined) return null;
+    this.isUsed = true;
+    const response = await this.#context.serve(args.request, parsedResult.url, parsedResult.match);
+    return { handler: this, request: args.request, requestId: args.requestId, response, parsedResult };
+  }
+
+  /** Prints an answered request in the browser's console, as MSW's `http` handlers do. */
+  log(args: { request: Request; response: Response }): void {
+    const { request, response } = args;
+    const time = new Date().toTimeString().slice(0, 8);
+    console.groupCollapsed(
+      `[MSW] ${time} ${request.method} ${request.url} (${response.status} ${response.statusText})`,
+    );
+    console.log('Request', request);
+    console.log('Handler:', this);
+    console.log('Response', response);
+    console.groupEnd();
+  }
+}

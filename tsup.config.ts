@@ -5,12 +5,15 @@ import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'esbuild';
 import { defineConfig, type Options } from 'tsup';
 
-// The browser build takes the fetch-only transport in place of the Node one.
+// The browser build takes the fetch-only transport in place of the Node one, and no fast path through the
+// schemas (zod alone decides there: the bundle stays small).
 const browserTransport: Plugin = {
   name: 'aulm-browser-transport',
   setup(build) {
-    const target = fileURLToPath(new URL('./src/transport/default.browser.ts', import.meta.url));
-    build.onResolve({ filter: /\/transport\/default\.js$/ }, () => ({ path: target }));
+    const transport = fileURLToPath(new URL('./src/transport/default.browser.ts', import.meta.url));
+    const fastPath = fileURLToPath(new URL('./src/core/fast-path.browser.ts', import.meta.url));
+    build.onResolve({ filter: /\/transport\/default\.js$/ }, () => ({ path: transport }));
+    build.onResolve({ filter: /\/fast-path\.js$/ }, () => ({ path: fastPath }));
   },
 };
 

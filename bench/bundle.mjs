@@ -9,7 +9,7 @@ const root = new URL('..', import.meta.url).pathname;
 const KB = 1024;
 
 // What each program does: enough calls that the bundler keeps what a real use would need.
-const programs = [
+export const programs = [
   {
     name: 'aulm client: send, list logs, verify',
     role: 'subject',
@@ -69,7 +69,7 @@ const programs = [
   },
 ];
 
-async function sizeOf(source) {
+export async function sizeOf(source) {
   const result = await build({
     stdin: { contents: source, resolveDir: root, sourcefile: 'program.js', loader: 'js' },
     bundle: true,

@@ -2,8 +2,10 @@
 // when `validateResponses` is off), the error class for a failure, and what the headers say.
 import * as z from 'zod/mini';
 import { ErrorEnvelope, errorTypeForStatus, modelOf } from '../contract/index.js';
-import type { TransportResponse } from '../transport/transport.js';
+import type { ResponseHeaders, TransportResponse } from '../transport/transport.js';
+import type { RawResponse } from './api-promise.js';
 import { type APIError, errorFromStatus, ResponseValidationError } from './errors.js';
+import { fastDecode, MISMATCH } from './fast-path.js';
 import { retryAfterMs } from './retry-policy.js';
 
 /** The rate limit of the key, from a response's `ratelimit-*` headers. */
@@ -17,17 +19,39 @@ export interface RateLimit {
 }
 
 /** Returns the rate limit that `headers` report, or null when they do not carry all three. */
-export function rateLimitOf(headers: Headers, now: number = Date.now()): RateLimit | null {
-  const [limit, remaining, reset] = ['limit', 'remaining', 'reset'].map((name) =>
-    Number.parseFloat(headers.get(`ratelimit-${name}`) ?? ''),
-  );
-  if (![limit, remaining, reset].every(Number.isFinite)) return null;
-  return { limit: limit!, remaining: remaining!, resetAt: new Date(now + reset! * 1000) };
+export function rateLimitOf(headers: ResponseHeaders, now: number = Date.now()): RateLimit | null {
+  const limit = Number.parseFloat(headers.get('ratelimit-limit') ?? '');
+  const remaining = Number.parseFloat(headers.get('ratelimit-remaining') ?? '');
+  const reset = Number.parseFloat(headers.get('ratelimit-reset') ?? '');
+  if (!Number.isFinite(limit) || !Number.isFinite(remaining) || !Number.isFinite(reset)) return null;
+  return { limit, remaining, resetAt: new Date(now + reset * 1000) };
 }
 
 /** Returns the `aulm-request-id` of a response, or null. */
-export function requestIdOf(headers: Headers): string | null {
+export function requestIdOf(headers: ResponseHeaders): string | null {
   return headers.get('aulm-request-id');
+}
+
+/** Returns response headers as the `Headers` the public API shows (the same object when they are one). */
+export function toHeaders(headers: ResponseHeaders): Headers {
+  return headers instanceof Headers ? headers : new Headers([...headers]);
+}
+
+/** The status and headers of a response for `withResponse()`, its `Headers` built on first access only. */
+export class ResponseSnapshot implements RawResponse {
+  readonly status: number;
+  readonly #source: ResponseHeaders;
+  #headers: Headers | undefined;
+
+  constructor(status: number, headers: ResponseHeaders) {
+    this.status = status;
+    this.#source = headers;
+  }
+
+  get headers(): Headers {
+    this.#headers ??= toHeaders(this.#source);
+    return this.#headers;
+  }
 }
 
 function parseJSON(text: string): unknown {
@@ -47,7 +71,8 @@ function stringOr(value: unknown, fallback: string | null): string | null {
  * and makes do with what there is when the body is not one (a proxy's HTML page, an empty body).
  */
 export function errorFromResponse(response: TransportResponse): APIError {
-  const { status, headers } = response;
+  const status = response.status;
+  const headers = toHeaders(response.headers);
   const json = parseJSON(response.body);
   const decoded = z.safeDecode(ErrorEnvelope, json as never);
   const body: Record<string, unknown> = decoded.success
@@ -110,6 +135,8 @@ export function decodeResponse<T>(schema: z.ZodMiniType<T>, body: string, contex
   if (json === undefined) {
     throw new ResponseValidationError({ ...context, path: '', expected: 'a JSON body' });
   }
+  const fast = fastDecode(schema, json);
+  if (fast !== MISMATCH) return fast as T;
   const decoded = z.safeDecode(schema, json as never, { reportInput: true });
   if (decoded.success) return decoded.data;
   const issue = decoded.error.issues[0];

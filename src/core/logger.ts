@@ -50,6 +50,11 @@ export class LevelLogger implements Logger {
     this.#rank = LOG_LEVELS.indexOf(level);
   }
 
+  /** Whether a line at `level` would be written: callers skip building its fields when not. */
+  wants(level: Exclude<LogLevel, 'off'>): boolean {
+    return LOG_LEVELS.indexOf(level) <= this.#rank;
+  }
+
   debug(message: string, fields?: Record<string, unknown>): void {
     this.#write('debug', message, fields);
   }
@@ -67,7 +72,7 @@ export class LevelLogger implements Logger {
   }
 
   #write(level: Exclude<LogLevel, 'off'>, message: string, fields?: Record<string, unknown>): void {
-    if (LOG_LEVELS.indexOf(level) > this.#rank) return;
+    if (!this.wants(level)) return;
     try {
       this.#logger[level](message, fields);
     } catch {

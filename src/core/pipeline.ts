@@ -3,9 +3,15 @@
 // method is one call to `request` or `list`.
 import * as z from 'zod/mini';
 import { describeIssue, type ListEnvelope } from '../contract/index.js';
-import type { Transport, TransportRequest, TransportResponse } from '../transport/transport.js';
+import { sendWithinOf } from '../transport/deadline.js';
+import {
+  DeadlineExceeded,
+  type Transport,
+  type TransportRequest,
+  type TransportResponse,
+} from '../transport/transport.js';
 import { APIPromise, type APIResponse } from './api-promise.js';
-import { decodeResponse, errorFromResponse, rateLimitOf, requestIdOf } from './decode.js';
+import { decodeResponse, errorFromResponse, ResponseSnapshot, rateLimitOf, requestIdOf } from './decode.js';
 import {
   APIConnectionError,
   APIConnectionTimeoutError,
@@ -14,6 +20,7 @@ import {
   AulmError,
   errorFromStatus,
 } from './errors.js';
+import { fastEncode, MISMATCH } from './fast-path.js';
 import { LevelLogger } from './logger.js';
 import {
   checkHeaders,
@@ -71,19 +78,24 @@ export interface PipelineParts {
 }
 
 const IDEMPOTENCY_KEY = /^[\x20-\x7e]{1,255}$/;
+const NO_OPTIONS: RequestOptions = {};
+// Stands for a POST's own Idempotency-Key in the headers shared by every call of a kind.
+const PER_CALL_KEY = 'aulm:per-call-key';
 
 /** Sends calls for the client: one instance per `Aulm`, holding its key and the region it learned. */
 export class Pipeline {
   readonly #options: ResolvedOptions;
-  readonly #transport: Transport;
+  readonly #sendWithin: Required<Transport>['sendWithin'];
   readonly #retryPolicy: RetryPolicy;
   readonly #sleep: Sleep;
   readonly #log: LevelLogger;
+  // The headers of a call without headers of its own, by kind (has a body, is a POST), built once.
+  readonly #sharedHeaders: (Record<string, string> | undefined)[] = [];
   #baseURL: string;
 
   constructor(options: ResolvedOptions, parts: PipelineParts) {
     this.#options = options;
-    this.#transport = parts.transport;
+    this.#sendWithin = sendWithinOf(parts.transport);
     this.#retryPolicy = parts.retryPolicy ?? new RetryPolicy();
     this.#sleep = parts.sleep ?? sleep;
     this.#log = new LevelLogger(options.logger, options.logLevel);
@@ -111,7 +123,7 @@ export class Pipeline {
     return new PagePromise(response);
   }
 
-  async #execute<T>(call: Call<T>, options: RequestOptions = {}): Promise<APIResponse<T>> {
+  async #execute<T>(call: Call<T>, options: RequestOptions = NO_OPTIONS): Promise<APIResponse<T>> {
     const { signal } = options;
     if (signal?.aborted) throw new APIUserAbortError();
     const timeout = options.timeout === undefined ? this.#options.timeout : checkTimeout(options.timeout);
@@ -122,47 +134,63 @@ export class Pipeline {
     const query = call.method === 'GET' && wire ? queryString(wire) : '';
     const body = call.method !== 'GET' && wire ? JSON.stringify(wire) : undefined;
     const headers = this.#headers(call.method, body !== undefined, options);
+    const log = this.#log;
     let followedRegion = false;
 
+    // Log fields are built only for a level that is written: logging is off by default.
     for (let attempt = 1, retry = 0; ; attempt++) {
       const request = { method: call.method, url: `${this.#baseURL}${path}${query}`, headers, body };
-      const fields = { method: call.method, path, attempt };
       const started = Date.now();
       let failure: AulmError;
-      this.#log.debug(`aulm: ${call.method} ${path}`, fields);
+      if (log.wants('debug')) log.debug(`aulm: ${call.method} ${path}`, fieldsOf(call.method, path, attempt));
       try {
         const response = await this.#attempt(request, timeout, signal);
-        const requestId = requestIdOf(response.headers);
-        const outcome = { ...fields, status: response.status, requestId, durationMs: Date.now() - started };
-        this.#log.info(`aulm: ${call.method} ${path} → ${response.status}`, outcome);
+        const durationMs = Date.now() - started;
+        if (log.wants('info')) {
+          log.info(
+            `aulm: ${call.method} ${path} → ${response.status}`,
+            outcomeOf(fieldsOf(call.method, path, attempt), response, durationMs),
+          );
+        }
         if (response.status >= 200 && response.status < 300) return this.#success(call, path, response);
         failure = errorFromResponse(response);
         if (!followedRegion && this.#followRegion(failure)) {
           followedRegion = true;
-          this.#log.warn(`aulm: following 421 wrong_region to ${this.#baseURL}`, outcome);
+          if (log.wants('warn')) {
+            log.warn(
+              `aulm: following 421 wrong_region to ${this.#baseURL}`,
+              outcomeOf(fieldsOf(call.method, path, attempt), response, durationMs),
+            );
+          }
           continue;
         }
       } catch (error) {
         if (!(error instanceof APIConnectionError)) throw error;
         failure = error;
-        this.#log.info(`aulm: ${call.method} ${path} failed: ${error.message}`, {
-          ...fields,
-          durationMs: Date.now() - started,
-        });
+        if (log.wants('info')) {
+          log.info(`aulm: ${call.method} ${path} failed: ${error.message}`, {
+            ...fieldsOf(call.method, path, attempt),
+            durationMs: Date.now() - started,
+          });
+        }
       }
       const delayMs = this.#retryPolicy.delayBefore(retry, maxRetries, failure);
       if (delayMs === null) {
         const level = failure instanceof APIError && failure.status < 500 ? 'warn' : 'error';
-        this.#log[level](`aulm: ${call.method} ${path} failed: ${failure.name}`, {
-          ...fields,
-          retries: retry,
-        });
+        if (log.wants(level)) {
+          log[level](`aulm: ${call.method} ${path} failed: ${failure.name}`, {
+            ...fieldsOf(call.method, path, attempt),
+            retries: retry,
+          });
+        }
         throw failure;
       }
-      this.#log.warn(`aulm: retrying ${call.method} ${path} in ${Math.round(delayMs)} ms`, {
-        ...fields,
-        delayMs,
-      });
+      if (log.wants('warn')) {
+        log.warn(`aulm: retrying ${call.method} ${path} in ${Math.round(delayMs)} ms`, {
+          ...fieldsOf(call.method, path, attempt),
+          delayMs,
+        });
+      }
       try {
         await this.#sleep(delayMs, signal);
       } catch {
@@ -173,7 +201,8 @@ export class Pipeline {
   }
 
   // One attempt: the transport's answer, or an APIUserAbortError, APIConnectionTimeoutError or
-  // APIConnectionError. The race makes an abort or a timeout final even if a custom fetch ignores it.
+  // APIConnectionError. The transport keeps the deadline (transport/deadline.ts): undici cancels its own
+  // request on a timer, any other is raced against one.
   async #attempt(
     request: Omit<TransportRequest, 'signal'>,
     timeout: number,
@@ -181,35 +210,14 @@ export class Pipeline {
   ): Promise<TransportResponse> {
     // An abort between attempts (say, while a 421 was being followed) is final before anything is sent.
     if (signal?.aborted) throw new APIUserAbortError();
-    const controller = new AbortController();
-    let timedOut = false;
-    let stop: (reason: unknown) => void = () => {};
-    const stopped = new Promise<never>((_, reject) => {
-      stop = reject;
-    });
-    const onAbort = () => {
-      controller.abort(signal?.reason);
-      stop(signal?.reason);
-    };
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-      stop(undefined);
-    }, timeout);
-    signal?.addEventListener('abort', onAbort, { once: true });
     try {
-      const sending = this.#transport.send({ ...request, signal: controller.signal });
-      sending.catch(() => {}); // Its rejection after an abort or a timeout is expected: the race has it.
-      return await Promise.race([sending, stopped]);
+      return await this.#sendWithin(request, timeout, signal);
     } catch (error) {
       if (signal?.aborted) throw new APIUserAbortError();
-      if (timedOut) throw new APIConnectionTimeoutError(timeout);
+      if (error instanceof DeadlineExceeded) throw new APIConnectionTimeoutError(timeout);
       // The cause is kept for debugging, unless some message in its chain quotes the key or the query.
       const options = this.#quotesSecrets(error, request.url) ? undefined : { cause: error };
       throw new APIConnectionError(`Connection error: ${this.#describe(error)}`, options);
-    } finally {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
     }
   }
 
@@ -224,7 +232,7 @@ export class Pipeline {
     });
     return {
       data,
-      response: { status: response.status, headers: response.headers },
+      response: new ResponseSnapshot(response.status, response.headers),
       requestId,
       rateLimit: rateLimitOf(response.headers),
     };
@@ -240,7 +248,23 @@ export class Pipeline {
     return true;
   }
 
+  // The request headers, as `Headers` would merge them (lower-case names): the SDK's, then
+  // `defaultHeaders`, then the call's own, a `null` removing one. Without headers of its own, a call
+  // copies those of its kind, merged once, and fills in its Idempotency-Key.
   #headers(method: string, hasBody: boolean, options: RequestOptions): Record<string, string> {
+    const key = method === 'POST' ? idempotencyKey(options.idempotencyKey) : undefined;
+    if (options.headers !== undefined) {
+      return this.#mergeHeaders(hasBody, key, checkHeaders(options.headers, 'headers'));
+    }
+    const kind = (hasBody ? 1 : 0) + (key === undefined ? 0 : 2);
+    this.#sharedHeaders[kind] ??= this.#mergeHeaders(hasBody, key && PER_CALL_KEY, {});
+    const headers = { ...this.#sharedHeaders[kind] };
+    // `defaultHeaders` may have set or removed the Idempotency-Key, as they may any other header.
+    if (key !== undefined && headers['idempotency-key'] === PER_CALL_KEY) headers['idempotency-key'] = key;
+    return headers;
+  }
+
+  #mergeHeaders(hasBody: boolean, key: string | undefined, extra: ExtraHeaders): Record<string, string> {
     const headers = new Headers({
       Accept: 'application/json',
       Authorization: `Bearer ${this.#options.apiKey}`,
@@ -248,8 +272,7 @@ export class Pipeline {
     const agent = userAgent();
     if (agent) headers.set('User-Agent', agent);
     if (hasBody) headers.set('Content-Type', 'application/json');
-    if (method === 'POST') headers.set('Idempotency-Key', idempotencyKey(options.idempotencyKey));
-    const extra = options.headers === undefined ? {} : checkHeaders(options.headers, 'headers');
+    if (key !== undefined) headers.set('Idempotency-Key', key);
     for (const [name, value] of Object.entries({ ...this.#options.defaultHeaders, ...extra })) {
       if (value === null) headers.delete(name);
       else if (value !== undefined) headers.set(name, value);
@@ -284,6 +307,8 @@ export class Pipeline {
 /** Checks a call's parameters with its schema and returns their wire form; throws the API's 400 or 422. */
 function encodeParams(call: Call<unknown>): Record<string, unknown> | undefined {
   if (!call.paramsSchema) return undefined;
+  const fast = fastEncode(call.paramsSchema, call.params);
+  if (fast !== MISMATCH) return fast as Record<string, unknown>;
   const where = call.method === 'GET' ? 'query' : 'body';
   let problem: ReturnType<typeof describeIssue>;
   try {
@@ -305,6 +330,20 @@ function encodeParams(call: Call<unknown>): Record<string, unknown> | undefined 
     requestId: null,
     headers: new Headers(),
   });
+}
+
+/** What every log line of an attempt says about it. */
+function fieldsOf(method: string, path: string, attempt: number): Record<string, unknown> {
+  return { method, path, attempt };
+}
+
+/** What the log line of a response says: the attempt, then its status, request id and duration. */
+function outcomeOf(
+  fields: Record<string, unknown>,
+  response: TransportResponse,
+  durationMs: number,
+): Record<string, unknown> {
+  return { ...fields, status: response.status, requestId: requestIdOf(response.headers), durationMs };
 }
 
 function queryString(wire: Record<string, unknown>): string {

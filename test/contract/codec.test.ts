@@ -50,6 +50,34 @@ describe('wire models', () => {
     expect(z.encode(Message, z.decode(Message, wireMessage as never))).toEqual(wireMessage);
   });
 
+  it('read every timestamp to the instant new Date reads, the API’s own form by its digits', () => {
+    const texts = ['2026-05-30T12:00:00Z', '2026-05-30T14:00:00.5+02:00', '2026-05-30T12:00:00.123456Z'];
+    for (const year of [
+      '0000',
+      '0001',
+      '0099',
+      '0100',
+      '0999',
+      '1600',
+      '1900',
+      '1969',
+      '1970',
+      '2000',
+      '2024',
+      '9999',
+    ])
+      for (const month of ['01', '02', '09', '12'])
+        for (const day of ['01', '28', '29', '30'])
+          for (const time of ['00:00:00.000', '23:59:59.999', '12:34:56.078'])
+            texts.push(`${year}-${month}-${day}T${time}Z`);
+    const read = texts
+      .map((text) => [text, z.safeDecode(Message, { ...wireMessage, created_at: text } as never)] as const)
+      .filter(([, decoded]) => decoded.success);
+    expect(read.length).toBeGreaterThan(500);
+    for (const [text, decoded] of read)
+      expect(decoded.data?.createdAt.getTime(), text).toBe(new Date(text).getTime());
+  });
+
   it('drop fields a newer service adds, so a response stays readable', () => {
     expect(z.decode(Message, { ...wireMessage, priority: 'high' } as never)).not.toHaveProperty('priority');
   });

@@ -98,6 +98,39 @@ describe('building requests', () => {
     expect(headers?.has('user-agent')).toBe(false);
   });
 
+  it('gives each call headers of its own: a fresh Idempotency-Key, nothing a transport changed', async () => {
+    const api = new FakeAPI().always(ok(wireMessage()));
+    const pipeline = new Pipeline(resolveOptions({ apiKey: TEST_KEY }), {
+      transport: {
+        send: (request) => {
+          const sent = api.transport.send(request);
+          request.headers['x-changed-by-transport'] = 'yes';
+          return sent;
+        },
+      },
+    });
+    await pipeline.request(sendMessage);
+    await pipeline.request(sendMessage);
+    const [first, second] = api.requests.map((request) => request.headers);
+    expect(second?.has('x-changed-by-transport')).toBe(false);
+    expect(second?.get('idempotency-key')).not.toBe(first?.get('idempotency-key'));
+  });
+
+  it('lets defaultHeaders set or remove the Idempotency-Key, as any other header', async () => {
+    const fixed = setup({ defaultHeaders: { 'Idempotency-Key': 'fixed-key' } });
+    fixed.api.always(ok(wireMessage()));
+    await fixed.pipeline.request(sendMessage);
+    await fixed.pipeline.request(sendMessage);
+    expect(fixed.api.requests.map((request) => request.headers.get('idempotency-key'))).toEqual([
+      'fixed-key',
+      'fixed-key',
+    ]);
+    const none = setup({ defaultHeaders: { 'idempotency-key': null } });
+    none.api.always(ok(wireMessage()));
+    await none.pipeline.request(sendMessage);
+    expect(none.api.requests[0]?.headers.has('idempotency-key')).toBe(false);
+  });
+
   it('goes to the region host or the baseURL', async () => {
     for (const [options, origin] of [
       [{ region: 'eu' }, 'https://eu.api.aulm.io'],

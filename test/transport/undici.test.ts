@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Agent, getGlobalDispatcher, MockAgent, setGlobalDispatcher } from 'undici';
+import { Agent, Dispatcher, getGlobalDispatcher, MockAgent, setGlobalDispatcher } from 'undici';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Aulm } from '../../src/client.js';
 import { APIConnectionTimeoutError, APIUserAbortError } from '../../src/core/errors.js';
@@ -153,6 +153,21 @@ describe('the client over undici, on a local server', () => {
     controller.abort();
     await expect(call).rejects.toBeInstanceOf(APIUserAbortError);
     expect(requests).toBe(1);
+  });
+
+  it('times out and stops on abort at once, even while the dispatcher has not started the request', async () => {
+    // A dispatcher that queues forever, as a pool with every connection busy would.
+    class Stalled extends Dispatcher {
+      override dispatch(): boolean {
+        return false;
+      }
+    }
+    const aulm = new Aulm({ apiKey: TEST_KEY, dispatcher: new Stalled(), timeout: 50, maxRetries: 0 });
+    await expect(aulm.account.get()).rejects.toBeInstanceOf(APIConnectionTimeoutError);
+    const controller = new AbortController();
+    const call = aulm.account.get({ signal: controller.signal, timeout: 60_000 });
+    setTimeout(() => controller.abort(), 10);
+    await expect(call).rejects.toBeInstanceOf(APIUserAbortError);
   });
 
   it('sends a real request and decodes the answer', async () => {

@@ -25,7 +25,7 @@ export interface RouteRequest {
 export type Route = (input: RouteRequest) => Reply | Promise<Reply>;
 
 /** Returns the region a host serves (`eu.api.aulm.io` → `eu`), or `null` for a global host. */
-export function regionOfHost(hostname: string): Region | null {
+function regionOfHost(hostname: string): Region | null {
   const label = hostname.split('.')[0] ?? '';
   const parsed = z.safeParse(Region, label);
   return parsed.success && hostname.includes('.') ? parsed.data : null;

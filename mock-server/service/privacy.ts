@@ -74,7 +74,6 @@ export function addCalendarMonths(date: Date, months: number): Date {
 export class PrivacyRequests {
   readonly #deps: ServiceDeps;
   readonly #events: Events;
-  readonly #accounts: Accounts;
   /** What is held about a subject: for access results and export archives. */
   readonly holdings: PrivacyHoldings;
   /** The erasures themselves, callable without a request. */
@@ -92,7 +91,6 @@ export class PrivacyRequests {
   ) {
     this.#deps = deps;
     this.#events = parts.events;
-    this.#accounts = parts.accounts;
     this.holdings = new PrivacyHoldings(deps, { ...parts, deliveries: parts.webhookDeliveries });
     this.erasure = new PrivacyErasure(deps, this.holdings, parts.webhookDeliveries);
     parts.messages.checkSends((accountId, to) => this.#refuseSuppressed(accountId, to));

@@ -1,21 +1,9 @@
 // Builds: the SDK for Node (undici transport) and for browsers and workers (fetch only, no `node:`),
 // `aulm/webhooks`, and `aulm/mock-server` for Node and for browsers; each as ESM and CommonJS with type files.
 // And the `aulm-mock` bin.
-import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'esbuild';
 import { defineConfig, type Options } from 'tsup';
-
-// The browser build takes the fetch-only transport in place of the Node one, and no fast path through the
-// schemas (zod alone decides there: the bundle stays small).
-const browserTransport: Plugin = {
-  name: 'aulm-browser-transport',
-  setup(build) {
-    const transport = fileURLToPath(new URL('./src/transport/default.browser.ts', import.meta.url));
-    const fastPath = fileURLToPath(new URL('./src/core/fast-path.browser.ts', import.meta.url));
-    build.onResolve({ filter: /\/transport\/default\.js$/ }, () => ({ path: transport }));
-    build.onResolve({ filter: /\/fast-path\.js$/ }, () => ({ path: fastPath }));
-  },
-};
+import { browserBuild } from './scripts/browser-build.js';
 
 // The CLI loads the built `aulm/mock-server` (dist/mock-server/index.js) at run time, not a copy of it.
 const packageEntry: Plugin = {
@@ -44,7 +32,9 @@ export default defineConfig([
     entry: { index: 'src/index.ts' },
     outDir: 'dist/browser',
     platform: 'browser',
-    esbuildPlugins: [browserTransport],
+    // zod is not imported here at all: `zod/mini` is the subset, which takes two patterns from zod's core.
+    noExternal: ['zod'],
+    esbuildPlugins: [browserBuild],
   },
   { ...common, entry: { index: 'src/webhooks/index.ts' }, outDir: 'dist/webhooks', platform: 'neutral' },
   {

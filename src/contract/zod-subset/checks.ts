@@ -1,11 +1,8 @@
 // The checks of the subset, as `.check()` takes them, each raising what its zod/v4/core counterpart
 // ($ZodCheckMinLength, $ZodCheckGreaterThan, $ZodCheckRegex, ...) raises.
-import type { Check, Payload } from './schema.js';
-import { messageOf } from './schema.js';
+import { type Check, messageOf, type Params, type Payload } from './schema.js';
 
-export { refinement as refine } from './schemas.js';
-
-type Params = Parameters<typeof messageOf>[0];
+export { refinement as refine } from './transforms.js';
 
 // A string's length in code points, as zod counts it (a surrogate pair is one character).
 function lengthOf(value: { length: number }): number {

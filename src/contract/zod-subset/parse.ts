@@ -1,9 +1,6 @@
 // Running a schema of the subset as zod/mini's `safeDecode` and `safeEncode` do: the result, or the
 // issues found, each finalised as `error.issues` shows it.
 import { type Context, finalized, type Schema } from './schema.js';
-import { useFinaliser } from './schemas.js';
-
-useFinaliser(finalized);
 
 type Result = { success: true; data: unknown } | { success: false; error: { issues: unknown[] } };
 

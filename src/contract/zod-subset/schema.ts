@@ -149,3 +149,18 @@ export function messageOf(params: unknown): string | undefined {
   const error = given?.error ?? given?.message;
   return typeof error === 'string' ? error : undefined;
 }
+
+/** The params zod's builders take: a message, or `{ error }` with more. */
+export type Params = string | { error?: string; message?: string; path?: PropertyKey[]; params?: unknown };
+
+/** A schema with its parse, the message of its params, and what it is made of. */
+export const make = (parse: Schema['parse'], params?: Params, details?: Record<string, unknown>) =>
+  new Schema(parse, { error: messageOf(params), ...details });
+
+/** The parse of a schema of one JavaScript type: the value, or `invalid_type` with what was expected. */
+export const typeCheck = (expected: string, accepts: (value: unknown) => boolean) =>
+  function (this: Schema, payload: Payload): Payload {
+    return accepts(payload.value)
+      ? payload
+      : raise(payload, this, { expected, code: 'invalid_type', input: payload.value });
+  };

@@ -1,151 +1,20 @@
-// The schema builders of the subset, each with the parse of its zod/v4/core counterpart ($ZodString,
-// $ZodObject, $ZodDiscriminatedUnion, $ZodCodec, ...): the same issues, in the same order, with the same
-// details, for every value. Only what src/contract builds is here.
-import { datetime, email as emailPattern } from './patterns.js';
+// The builders of the subset that hold other schemas (optional, nullable, arrays, objects, records,
+// discriminated unions), each with the parse of its zod/v4/core counterpart: the same issues, in the same
+// order, with the same paths, and the same output.
 import {
   aborted,
-  type Check,
   type Context,
+  finalized,
   isObject,
-  messageOf,
+  make,
+  type Params,
   type Payload,
   prefixed,
   raise,
-  Schema,
+  type Schema,
 } from './schema.js';
 
-type Params = string | { error?: string; message?: string; path?: PropertyKey[]; params?: unknown };
 type Shape = Record<string, Schema>;
-
-const typeCheck = (expected: string, accepts: (value: unknown) => boolean) =>
-  function (this: Schema, payload: Payload): Payload {
-    return accepts(payload.value)
-      ? payload
-      : raise(payload, this, { expected, code: 'invalid_type', input: payload.value });
-  };
-
-const make = (parse: Schema['parse'], params?: Params, details?: Record<string, unknown>) =>
-  new Schema(parse, { error: messageOf(params), ...details });
-
-/** `z.string()`. */
-export const string = (params?: Params) =>
-  make(
-    typeCheck('string', (value) => typeof value === 'string'),
-    params,
-  );
-
-/** `z.boolean()`. */
-export const boolean = (params?: Params) =>
-  make(
-    typeCheck('boolean', (value) => typeof value === 'boolean'),
-    params,
-  );
-
-/** `z.unknown()`. */
-export const unknown = () => make((payload) => payload);
-
-/** `z.number()`: a finite number. */
-export const number = (params?: Params) =>
-  make(function (payload) {
-    const input = payload.value;
-    if (typeof input === 'number' && Number.isFinite(input)) return payload;
-    const received = typeof input === 'number' ? (Number.isNaN(input) ? 'NaN' : String(input)) : undefined;
-    return raise(payload, this, {
-      expected: 'number',
-      code: 'invalid_type',
-      input,
-      ...(received ? { received } : {}),
-    });
-  }, params);
-
-/** `z.int()`: a number, then zod's `safeint` format check. */
-export function int(params?: Params): Schema {
-  const schema = number(params);
-  const format: Check = {
-    kind: 'number_format',
-    error: schema.error,
-    run(payload) {
-      const input = payload.value as number;
-      const issue = { input, inclusive: true, origin: 'int', continue: true, error: this.error };
-      if (!Number.isInteger(input)) {
-        const [code, expected, format] = ['invalid_type', 'int', 'safeint'];
-        payload.issues.push({ expected, format, code, continue: false, input, error: this.error });
-      } else if (!Number.isSafeInteger(input)) {
-        const note = 'Integers must be within the safe integer range.';
-        payload.issues.push(
-          input > 0
-            ? { ...issue, code: 'too_big', maximum: Number.MAX_SAFE_INTEGER, note }
-            : { ...issue, code: 'too_small', minimum: Number.MIN_SAFE_INTEGER, note },
-        );
-      }
-    },
-  };
-  return schema.check(format);
-}
-
-/** `z.date()`: a valid `Date`. */
-export const date = (params?: Params) =>
-  make(function (payload) {
-    const input = payload.value;
-    if (input instanceof Date && !Number.isNaN(input.getTime())) return payload;
-    return raise(payload, this, {
-      expected: 'date',
-      code: 'invalid_type',
-      input,
-      ...(input instanceof Date ? { received: 'Invalid Date' } : {}),
-    });
-  }, params);
-
-function formatted(format: string, pattern: RegExp, params?: Params): Schema {
-  const schema = string(params);
-  return schema.check({
-    kind: 'string_format',
-    error: schema.error,
-    run(payload) {
-      pattern.lastIndex = 0;
-      if (pattern.test(payload.value as string)) return;
-      const input = payload.value;
-      const issue = { origin: 'string', code: 'invalid_format', format, input, pattern: `${pattern}` };
-      payload.issues.push({ ...issue, continue: true, error: this.error });
-    },
-  });
-}
-
-/** `z.email()`. */
-export const email = (params?: Params) => formatted('email', emailPattern, params);
-
-/** `z.iso.datetime(options)`. */
-export function isoDatetime(options: { offset?: boolean; local?: boolean; precision?: number } = {}) {
-  const pattern = datetime({ offset: false, local: false, precision: null, ...options } as never);
-  return formatted('datetime', pattern, messageOf(options));
-}
-
-/** `z.literal(value)`. */
-export function literal(value: unknown, params?: Params): Schema {
-  const values = Array.isArray(value) ? value : [value];
-  return oneOf(values, values, params);
-}
-
-/** `z.enum(values)`; its `options` lists them. */
-export function enumOf(values: readonly unknown[], params?: Params): Schema {
-  return oneOf([...values], values, params, {
-    options: values,
-    enum: Object.fromEntries(values.map((v) => [v, v])),
-  });
-}
-
-function oneOf(values: unknown[], accepted: readonly unknown[], params?: Params, details = {}): Schema {
-  const set = new Set(accepted);
-  return make(
-    function (payload) {
-      return set.has(payload.value)
-        ? payload
-        : raise(payload, this, { code: 'invalid_value', values, input: payload.value });
-    },
-    params,
-    { values: set, ...details },
-  );
-}
 
 /** `z.optional(inner)`: absence (`undefined`) allowed. */
 export const optional = (inner: Schema) =>
@@ -277,7 +146,7 @@ export const record = (keyType: Schema, valueType: Schema, params?: Params) =>
       if (key === '__proto__' || !Object.prototype.propertyIsEnumerable.call(input, key)) continue;
       const checked = keyType.run({ value: key, issues: [] }, context);
       if (checked.issues.length) {
-        const issues = checked.issues.map((issue) => finalIssue(issue, context));
+        const issues = checked.issues.map((issue) => finalized(issue, context));
         payload.issues.push({
           code: 'invalid_key',
           origin: 'record',
@@ -350,86 +219,6 @@ function anyOf(union: Schema, options: Schema[], payload: Payload, context: Cont
     payload.value = unstopped[0]!.value;
     return unstopped[0]!;
   }
-  const errors = results.map((result) => result.issues.map((issue) => finalIssue(issue, context)));
+  const errors = results.map((result) => result.issues.map((issue) => finalized(issue, context)));
   return raise(payload, union, { code: 'invalid_union', input: payload.value, errors });
-}
-
-let finalIssue: (issue: Payload['issues'][number], context: Context) => Record<string, unknown>;
-
-/** Lets the parse module lend its finaliser for nested issues (unions, record keys) without a cycle. */
-export function useFinaliser(finaliser: typeof finalIssue): void {
-  finalIssue = finaliser;
-}
-
-/** A refinement: the value passes when `check` says so (`z.refine`; `z.custom` stops what follows). */
-export function refinement(check: (value: unknown) => unknown, params?: Params, abort = false): Check {
-  const given = typeof params === 'object' ? params : undefined;
-  const error = messageOf(params);
-  return {
-    kind: 'custom',
-    error,
-    run(payload) {
-      if (check(payload.value)) return;
-      payload.issues.push({
-        code: 'custom',
-        input: payload.value,
-        path: [...(given?.path ?? [])],
-        continue: !abort,
-        ...(given?.params ? { params: given.params } : {}),
-        error,
-      });
-    },
-  };
-}
-
-/** `z.custom(check?, params)`: any value `check` accepts (any value at all without one). */
-export function custom(check: (value: unknown) => unknown = () => true, params?: Params): Schema {
-  const schema = make((payload) => payload, params);
-  schema.checks = [refinement(check, params, true)];
-  return schema;
-}
-
-/** `z.pipe(in, out)`: the value through one, then the other (backwards when encoding). */
-export const pipe = (first: Schema, second: Schema) =>
-  make(
-    (payload, context) => {
-      const [from, to] = context.direction === 'backward' ? [second, first] : [first, second];
-      const left = from.run(payload, context);
-      if (left.issues.some((issue) => issue.code !== 'unrecognized_keys')) {
-        left.aborted = true;
-        return left;
-      }
-      return to.run({ value: left.value, issues: left.issues }, context);
-    },
-    undefined,
-    { optin: first.optin, optout: second.optout, values: first.values, propValues: first.propValues },
-  );
-
-/** `z.codec(wire, model, { decode, encode })`. */
-export function codec(
-  wire: Schema,
-  model: Schema,
-  transforms: {
-    decode: (value: never, payload: Payload) => unknown;
-    encode: (value: never, payload: Payload) => unknown;
-  },
-): Schema {
-  return make(
-    (payload, context) => {
-      const backward = context.direction === 'backward';
-      const result = (backward ? model : wire).run(payload, context);
-      if (result.issues.length) {
-        result.aborted = true;
-        return result;
-      }
-      const value = (backward ? transforms.encode : transforms.decode)(result.value as never, result);
-      if (result.issues.length) {
-        result.aborted = true;
-        return result;
-      }
-      return (backward ? wire : model).run({ value, issues: result.issues }, context);
-    },
-    undefined,
-    { optin: wire.optin, optout: model.optout, values: wire.values, propValues: wire.propValues },
-  );
 }

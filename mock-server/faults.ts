@@ -140,6 +140,8 @@ export class Faults implements FaultControls {
    * (using one of its `times`). Rules after it are not tried, so they neither draw nor use a time.
    */
   draw(method: string, pathname: string): Fault | null {
+    // Most mocks have no rule in force: nothing to split a path for, on every request.
+    if (this.#entries.length === 0) return null;
     const upper = method.toUpperCase();
     const segments = pathname.split('/');
     for (const entry of this.#entries) {

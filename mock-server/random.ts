@@ -96,23 +96,30 @@ export class Randomness {
 
   /** Returns an integer in `[0, bound)` from the named stream, without modulo bias. */
   int(name: string, bound: number): number {
-    const source = this.stream(name);
-    const limit = 2 ** 32 - (2 ** 32 % bound);
-    for (;;) {
-      const value = source.nextUint32();
-      if (value < limit) return value % bound;
-    }
+    return draw(this.stream(name), bound);
   }
 
   /** Returns `length` characters drawn uniformly from `alphabet` (base62 by default). */
   string(name: string, length: number, alphabet = BASE62): string {
+    // The stream is found once, not once a character: a request draws two ids of 24 characters.
+    const source = this.stream(name);
     let text = '';
-    for (let i = 0; i < length; i++) text += alphabet[this.int(name, alphabet.length)];
+    for (let i = 0; i < length; i++) text += alphabet[draw(source, alphabet.length)];
     return text;
   }
 
   /** Starts every stream again from the seed (or drops the crypto buffers). */
   reset(): void {
     this.#streams.clear();
+  }
+}
+
+// An integer in `[0, bound)` from `source`, without modulo bias: a draw past the last whole multiple of
+// `bound` is drawn again.
+function draw(source: RandomSource, bound: number): number {
+  const limit = 2 ** 32 - (2 ** 32 % bound);
+  for (;;) {
+    const value = source.nextUint32();
+    if (value < limit) return value % bound;
   }
 }

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { getResponse, type RequestHandler } from 'msw';
 import { controlHandlers, requestId } from './control.js';
 import { errorResponse } from './handlers/context.js';
-import { answerBytesOf, handOver } from './handlers/handover.js';
+import { answerBytesOf, handOver, urlOf } from './handlers/handover.js';
 import type { AulmMockOptions } from './mock.js';
 import { ServiceError } from './service/index.js';
 import { type AulmMock, createAulmMock } from './start.js';
@@ -144,7 +144,7 @@ async function answer(
   let response: Response;
   try {
     const request = await toRequest(base, incoming);
-    const path = new URL(request.url).pathname;
+    const path = urlOf(request).pathname;
     response =
       (path.startsWith('/__mock/') ? await getResponse(control, request) : undefined) ??
       (await getResponse(state.mock.handlers, request)) ??
@@ -157,21 +157,37 @@ async function answer(
     incoming.socket.resetAndDestroy();
     return;
   }
-  await write(response, incoming.method === 'HEAD', outgoing);
+  // The body the handlers built, unread, when they built it; any other response's is read.
+  const body = answerBytesOf(response) ?? new Uint8Array(await response.arrayBuffer());
+  write(response, body, incoming.method === 'HEAD', outgoing);
 }
 
 // The request as fetch knows it, on the server's own base URL whatever Host the client sent, so that
 // the handlers (which match on the base URL) answer `localhost` and `127.0.0.1` alike.
 async function toRequest(base: string, incoming: IncomingMessage): Promise<Request> {
-  const body = await bodyOf(incoming);
   const headers: Array<[string, string]> = [];
+  let framed = false;
   const raw = incoming.rawHeaders;
-  for (let index = 0; index + 1 < raw.length; index += 2) headers.push([raw[index]!, raw[index + 1]!]);
+  for (let index = 0; index + 1 < raw.length; index += 2) {
+    const name = raw[index]!;
+    headers.push([name, raw[index + 1]!]);
+    framed ||= isBodyFraming(name);
+  }
+  // A request with neither Content-Length nor Transfer-Encoding has no body (RFC 9112, 6.3), and node:http
+  // reads it so: there is nothing to wait for (node:http discards the empty stream once answered).
+  const body = framed ? await bodyOf(incoming) : null;
   // Every method goes to the handlers as sent, so the standalone answers exactly as in-process does.
   const method = incoming.method ?? 'GET';
   // The target is read as a path even when it looks like `//host/...` or a proxy's absolute URL.
   const target = incoming.url ?? '/';
   return handOver(`${base}${target.startsWith('/') ? target : `/${target}`}`, method, headers, body);
+}
+
+function isBodyFraming(name: string): boolean {
+  return (
+    (name.length === 14 && name.toLowerCase() === 'content-length') ||
+    (name.length === 17 && name.toLowerCase() === 'transfer-encoding')
+  );
 }
 
 // The whole body, or `null` when there is none; by its events, lighter than an async iterator per request.
@@ -188,10 +204,8 @@ function bodyOf(incoming: IncomingMessage): Promise<Buffer<ArrayBuffer> | null> 
 }
 
 // The answer as it is written: its headers in the order `Headers` gives them, then set-cookie and
-// content-length, in one `writeHead`; the body the handlers built, unread, when they built it.
-async function write(response: Response, head: boolean, outgoing: ServerResponse): Promise<void> {
-  const bytes = answerBytesOf(response);
-  const body = bytes ?? new Uint8Array(await response.arrayBuffer());
+// content-length, in one `writeHead`, and its body.
+function write(response: Response, body: Uint8Array, head: boolean, outgoing: ServerResponse): void {
   const headers: string[] = [];
   response.headers.forEach((value, name) => {
     if (name !== 'set-cookie' && name !== 'content-length') headers.push(name, value);

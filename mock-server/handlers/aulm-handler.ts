@@ -5,6 +5,7 @@
 // `getResponse`), so that every way in answers alike.
 import { RequestHandler } from 'msw';
 import type { HandlerContext } from './context.js';
+import { urlOf } from './handover.js';
 import type { RouteMatch, RouteTable } from './route-table.js';
 
 /** What the handler says of itself: the hosts, and every route (the catch-all 404 of `/v1` is not one). */
@@ -48,9 +49,14 @@ export class AulmHandler extends RequestHandler<AulmHandlerInfo, Parsed | undefi
 
   /** Finds the route of a request to one of the mock's hosts under `/v1`; anything else is not the mock's. */
   override async parse(args: { request: Request }): Promise<Parsed | undefined> {
-    const url = new URL(args.request.url);
+    return this.#parse(args.request);
+  }
+
+  // Without a promise of its own: `run` calls it on every request.
+  #parse(request: Request): Parsed | undefined {
+    const url = urlOf(request);
     if (!this.#bases.has(url.origin)) return undefined;
-    const match = this.#table.match(args.request.method, url.pathname);
+    const match = this.#table.match(request.method, url.pathname);
     return match === null ? undefined : { url, match };
   }
 
@@ -68,7 +74,7 @@ export class AulmHandler extends RequestHandler<AulmHandlerInfo, Parsed | undefi
    * `once` and generator machinery, and clean-ups. MSW's own logging clones the request itself.
    */
   override async run(args: { request: Request; requestId: string }): Promise<ExecutionResult> {
-    const parsedResult = await this.parse(args);
+    const parsedResult = this.#parse(args.request);
     if (parsedResult === undefined) return null;
     this.isUsed = true;
     const response = await this.#context.serve(args.request, parsedResult.url, parsedResult.match);

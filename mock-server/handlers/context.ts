@@ -8,7 +8,7 @@ import type { Faults } from '../faults.js';
 import type { Journal, JournalEntry } from '../journal.js';
 import { type Caller, type Reservation, type Service, ServiceError } from '../service/index.js';
 import { bodyTextOf, jsonResponse } from './handover.js';
-import { faultReply, type Reply, refusalOf } from './replies.js';
+import { faultReply, jsonOf, type Reply, refusalOf } from './replies.js';
 import type { ApiRoute, RouteMatch } from './route-table.js';
 
 export { errorResponse, type Reply, readBody, readQuery, reply } from './replies.js';
@@ -108,7 +108,7 @@ export class HandlerContext {
     }
     if (fault?.network === 'lost_response') return cut(entry);
     entry.status = answer.status;
-    return jsonResponse(request, answer.status, answer.body, exchange.headers);
+    return jsonResponse(request, answer.status, jsonOf(answer), exchange.headers);
   }
 
   async #serve(exchange: Exchange, route: ApiRoute): Promise<Reply> {

@@ -7,15 +7,47 @@
 // are the same either way.
 import { HttpResponse } from 'msw';
 
-// The body text of each request read so far, or handed over by a front end (its `Request` carries none).
+// The body text of each other request read so far (a front end's request carries its own).
 const bodyTexts = new WeakMap<Request, string>();
-// The requests of the front ends: their answers carry no body, which `answerBytesOf` gives instead.
-const handedOver = new WeakSet<Request>();
-// The body of each answer made for a front end.
-const answerBytes = new WeakMap<Response, Uint8Array>();
 const statusTexts = new Map<number, string>();
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
+
+// A front end's request: a `Request` like any other to MSW and the handlers, with its body text and its
+// parsed URL carried in private fields rather than in side tables (a `WeakMap` entry per request weighed on
+// every garbage collection), and private so that no name of theirs can meet one the Fetch standard adds.
+class HandedOverRequest extends Request {
+  readonly #bodyText: string;
+  readonly #url: URL;
+
+  constructor(url: URL | string, init: RequestInit, bodyText: string) {
+    super(url, init);
+    this.#bodyText = bodyText;
+    this.#url = typeof url === 'string' ? new URL(this.url) : url;
+  }
+
+  static bodyTextOf(request: Request): string | undefined {
+    return #bodyText in request ? request.#bodyText : undefined;
+  }
+
+  static urlOf(request: Request): URL | undefined {
+    return #url in request ? request.#url : undefined;
+  }
+}
+
+// The answer to a front end's request: no body of its own, its bytes beside it (`answerBytesOf`).
+class HandedOverResponse extends Response {
+  readonly #bytes: Uint8Array;
+
+  constructor(init: ResponseInit, bytes: Uint8Array) {
+    super(null, init);
+    this.#bytes = bytes;
+  }
+
+  static bytesOf(response: Response): Uint8Array | undefined {
+    return #bytes in response ? response.#bytes : undefined;
+  }
+}
 
 /**
  * Returns the request a front end hands the handlers, its body beside it rather than in it. The headers
@@ -32,16 +64,30 @@ export function handOver(
   if (sent && typeof body === 'string' && !headers.some(([name]) => name.toLowerCase() === 'content-type')) {
     headers.push(['content-type', 'text/plain;charset=UTF-8']);
   }
-  const request = new Request(url, { method, headers });
   // As `request.text()` would read it: UTF-8 (a lone surrogate of a string as U+FFFD), a BOM dropped.
-  bodyTexts.set(request, sent ? decoder.decode(typeof body === 'string' ? encoder.encode(body) : body) : '');
-  handedOver.add(request);
-  return request;
+  const text = sent ? decoder.decode(typeof body === 'string' ? encoder.encode(body) : body) : '';
+  // Parsed here once, for the handlers too; a URL that does not parse is left to `new Request`, whose own
+  // error it throws as before.
+  return new HandedOverRequest(parsedURL(url) ?? url, { method, headers }, text);
+}
+
+function parsedURL(url: string | URL): URL | null {
+  if (typeof url !== 'string') return url;
+  try {
+    return new URL(url);
+  } catch {
+    return null;
+  }
+}
+
+/** Returns the URL of a request: the one a front end made it from, or else `request.url` read. */
+export function urlOf(request: Request): URL {
+  return HandedOverRequest.urlOf(request) ?? new URL(request.url);
 }
 
 /** Returns the text of a request's body, read once whoever asks (the idempotency check, the route). */
 export async function bodyTextOf(request: Request): Promise<string> {
-  let text = bodyTexts.get(request);
+  let text = HandedOverRequest.bodyTextOf(request) ?? bodyTexts.get(request);
   if (text === undefined) {
     text = await request.text();
     bodyTexts.set(request, text);
@@ -61,27 +107,24 @@ function statusTextOf(status: number): string {
 
 /**
  * Returns the JSON answer to `request` as `HttpResponse.json` builds it (the same status text,
- * `content-type` and `content-length`), from plain headers, serialised once; to a front end's request,
- * with its body beside it (`answerBytesOf`).
+ * `content-type` and `content-length`), from plain headers and the body's UTF-8 JSON, which becomes the
+ * answer's own; to a front end's request, with its body beside it (`answerBytesOf`).
  */
 export function jsonResponse(
   request: Request | null,
   status: number,
-  body: unknown,
+  json: Uint8Array,
   headers: Record<string, string>,
 ): Response {
-  const text = JSON.stringify(body);
-  const bytes = encoder.encode(text);
   headers['content-type'] = 'application/json';
-  headers['content-length'] = String(bytes.length);
+  headers['content-length'] = String(json.length);
   const init = { status, statusText: statusTextOf(status), headers };
-  if (request === null || !handedOver.has(request)) return new Response(text, init);
-  const response = new Response(null, init);
-  answerBytes.set(response, bytes);
-  return response;
+  if (request instanceof HandedOverRequest) return new HandedOverResponse(init, json);
+  // The JSON is always in an `ArrayBuffer` of its own (an encoder's output, or a copy), as `Response` asks.
+  return new Response(json as Uint8Array<ArrayBuffer>, init);
 }
 
 /** Returns the body of an answer to a front end's request; `undefined` for any other response. */
 export function answerBytesOf(response: Response): Uint8Array | undefined {
-  return answerBytes.get(response);
+  return HandedOverResponse.bytesOf(response);
 }

@@ -4,12 +4,41 @@ import * as z from 'zod/mini';
 import { describeIssue, ErrorEnvelope, errorTypeForStatus } from '../../src/contract/index.js';
 import { ServiceError } from '../service/index.js';
 import { bodyTextOf, jsonResponse } from './handover.js';
-import { wireOf } from './wire.js';
+import { wireJson, wireOf } from './wire.js';
 
-/** What a route answers: a status and the wire body. */
+/** What a route answers: a status and the wire body, and that body's JSON when it was made first. */
 export interface Reply {
   readonly status: number;
+  /** The wire form, which an idempotency key keeps. */
   readonly body: unknown;
+  /** The UTF-8 of `JSON.stringify(body)`, when made without `body` (`reply`); otherwise made from `body`. */
+  readonly json?: Uint8Array;
+}
+
+const encoder = new TextEncoder();
+
+// A model's reply, its wire form made only as it is asked for: the JSON answered is put together from the
+// JSON kept of unchanged models (`wireJson`), and the wire object is made only for an idempotency key.
+class ModelReply implements Reply {
+  readonly status: number;
+  readonly #model: unknown;
+  #body: unknown;
+  #json: Uint8Array | undefined;
+
+  constructor(status: number, model: unknown) {
+    this.status = status;
+    this.#model = model;
+  }
+
+  get body(): unknown {
+    this.#body ??= wireOf(this.#model);
+    return this.#body;
+  }
+
+  get json(): Uint8Array {
+    this.#json ??= wireJson(this.#model);
+    return this.#json;
+  }
 }
 
 /**
@@ -18,7 +47,12 @@ export interface Reply {
  * names what the route answers, and types the model.
  */
 export function reply<S extends z.core.$ZodType>(status: number, _schema: S, model: z.output<S>): Reply {
-  return { status, body: wireOf(model) };
+  return new ModelReply(status, model);
+}
+
+/** Returns the UTF-8 JSON a reply answers. */
+export function jsonOf(answer: Reply): Uint8Array {
+  return answer.json ?? encoder.encode(JSON.stringify(answer.body));
 }
 
 /** Reads a JSON body (empty counts as `{}`) and decodes it; bad JSON is `400`, a bad field `400`/`422`. */
@@ -65,7 +99,7 @@ export function refusalOf(error: unknown, requestId: string): Reply {
 /** Answers a refusal (or an unexpected failure, as `500 internal_error`) with the error envelope. */
 export function errorResponse(error: unknown, requestId: string, headers: Headers): Response {
   const answer = refusalOf(error, requestId);
-  return jsonResponse(null, answer.status, answer.body, Object.fromEntries(headers));
+  return jsonResponse(null, answer.status, jsonOf(answer), Object.fromEntries(headers));
 }
 
 // The code an injected status carries: the contract's own where it has one that fits any request.

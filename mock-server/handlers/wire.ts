@@ -3,7 +3,10 @@
 // builds its models from valid records, so encoding each answer with zod only checked again what the tests
 // check (test/contract/openapi.test.ts validates every answer against the document), and was the largest
 // cost of a list. test/mock-server/wire.test.ts holds this equal to the contract's codecs for every answer
-// of a script over every route.
+// of a script over every route. A frozen model never changes, so the JSON of its wire form is kept with it
+// (the service hands out the same frozen log of a message while the message is unchanged, and a new one
+// once it changes), and a page of such models is put together from their JSON: most of a page of logs is
+// the same from one request to the next, and serialising it was most of what a list cost.
 import { snakeCase } from '../../src/contract/index.js';
 
 // The wire name of each model name met so far (a few dozen, read over and over).
@@ -56,4 +59,107 @@ export function wireOf(value: unknown): unknown {
 // A plain record of the user's (metadata), whose keys stay as they are.
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+// The UTF-8 JSON of the wire form of each frozen model met, after a comma: a page copies each item in one
+// piece, the first (and a model answered alone) without its comma. Weak: it goes when its model does,
+// which the service lets go as soon as its record changes or is deleted.
+const keptJson = new WeakMap<object, Uint8Array>();
+const encoder = new TextEncoder();
+
+/**
+ * Returns the UTF-8 bytes of `JSON.stringify(wireOf(value))`, the caller's own, from the JSON kept of frozen
+ * models where it can: a frozen model is one the service never changes (a changed record gets a new one).
+ */
+export function wireJson(value: unknown): Uint8Array {
+  if (isPlainObject(value)) {
+    if (Object.isFrozen(value)) return keptJsonOf(value).slice(1);
+    // A page of a list: the envelope's own fields, and each item's JSON.
+    if (Array.isArray(value.data)) return envelopeJson(value);
+  }
+  return encoder.encode(JSON.stringify(wireOf(value)));
+}
+
+function keptJsonOf(model: Record<string, unknown>): Uint8Array {
+  let json = keptJson.get(model);
+  if (json === undefined) {
+    json = encoder.encode(`,${JSON.stringify(wireOf(model))}`);
+    keptJson.set(model, json);
+  }
+  return json;
+}
+
+// The JSON of an object with a list in `data`, field by field in its own order, as `JSON.stringify` writes
+// its wire form (a field without a JSON form is left out; an item without one is `null`), put together
+// from the items' JSON without a text of the whole page ever being made.
+function envelopeJson(envelope: Record<string, unknown>): Uint8Array {
+  const parts: Array<string | Uint8Array> = [];
+  let text = '';
+  for (const name in envelope) {
+    const field = envelope[name];
+    if (field === undefined) continue;
+    const key = `${text === '' && parts.length === 0 ? '{' : ','}${JSON.stringify(wireName(name))}:`;
+    if (name === 'data') {
+      parts.push(`${text}${key}[`);
+      (field as unknown[]).forEach((item, index) => {
+        const json = itemJson(item);
+        parts.push(index === 0 ? json.subarray(1) : json);
+      });
+      text = ']';
+      continue;
+    }
+    const fieldText = JSON.stringify(name === 'metadata' && isRecord(field) ? { ...field } : wireOf(field));
+    if (fieldText !== undefined) text += `${key}${fieldText}`;
+  }
+  parts.push(text === '' && parts.length === 0 ? '{}' : `${text}}`);
+  return joined(parts);
+}
+
+// An item's JSON after a comma.
+function itemJson(item: unknown): Uint8Array {
+  if (isPlainObject(item) && Object.isFrozen(item)) return keptJsonOf(item);
+  return encoder.encode(`,${JSON.stringify(wireOf(item)) ?? 'null'}`);
+}
+
+// The pieces in one array: the JSON kept, copied, and the short texts between them written in place (an
+// array of their own each would cost more than the copying), byte by byte when they are ASCII, as they
+// mostly are (names, numbers, a cursor).
+function joined(parts: ReadonlyArray<string | Uint8Array>): Uint8Array {
+  let length = 0;
+  for (const part of parts) length += typeof part === 'string' ? utf8Length(part) : part.length;
+  const json = new Uint8Array(length);
+  let offset = 0;
+  for (const part of parts) {
+    if (typeof part !== 'string') {
+      json.set(part, offset);
+      offset += part.length;
+    } else if (utf8Length(part) === part.length) {
+      for (let index = 0; index < part.length; index++) json[offset++] = part.charCodeAt(index);
+    } else {
+      offset += encoder.encodeInto(part, json.subarray(offset)).written;
+    }
+  }
+  return json;
+}
+
+// The length of a text in UTF-8, as `TextEncoder` writes it (a lone surrogate as the 3 bytes of U+FFFD).
+function utf8Length(text: string): number {
+  let length = 0;
+  for (let index = 0; index < text.length; index++) {
+    const unit = text.charCodeAt(index);
+    if (unit < 0x80) length += 1;
+    else if (unit < 0x800) length += 2;
+    else if (unit >= 0xd800 && unit < 0xdc00 && (text.charCodeAt(index + 1) & 0xfc00) === 0xdc00) {
+      length += 4;
+      index++;
+    } else length += 3;
+  }
+  return length;
+}
+
+// An object written as a literal (a model, a list's envelope), not a date, a masked value or an array.
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null) return false;
+  const prototype = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
 }

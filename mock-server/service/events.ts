@@ -63,7 +63,9 @@ export class Events {
   /** Announces `session.connected` and `session.disconnected`. */
   followSessions(sessions: Sessions): void {
     sessions.on((change, session) => {
-      this.emit(session.accountId, `session.${change}`, sessions.toModel(session));
+      const type = `session.${change}` as const;
+      if (this.#wanted(session.accountId, type))
+        this.emit(session.accountId, type, sessions.toModel(session));
     });
   }
 
@@ -71,8 +73,16 @@ export class Events {
   followMessages(messages: Messages): void {
     messages.on((message) => {
       const type = MESSAGE_EVENTS[message.status];
-      if (type) this.emit(message.accountId, type, messages.toModel(message));
+      if (type && this.#wanted(message.accountId, type)) {
+        this.emit(message.accountId, type, messages.toModel(message));
+      }
     });
+  }
+
+  // Whether an event would reach an endpoint: the model it carries is made only then (three status changes
+  // follow every message sent, mostly in accounts with no endpoint at all).
+  #wanted(accountId: string, type: EmittedEventType): boolean {
+    return this.#endpoints.subscribers(accountId, type).length > 0;
   }
 
   // `privacy_request.updated` is emitted by the privacy service itself (privacy.ts), on each change of a

@@ -6,6 +6,7 @@
 import * as z from 'zod/mini';
 import { ErrorEnvelope, errorTypeForStatus } from '../../src/contract/index.js';
 import type { ServiceDeps } from './index.js';
+import type { Logs } from './logs.js';
 import type { PrivacyRequestRecord } from './privacy.js';
 import { mentionsNumber, type PrivacyHoldings, withoutNumber } from './privacy-holdings.js';
 import { type Row, type StoredAnswer, Table } from './store.js';
@@ -26,13 +27,15 @@ export class PrivacyErasure {
   readonly #deps: ServiceDeps;
   readonly #holdings: PrivacyHoldings;
   readonly #deliveries: WebhookDeliveries;
+  readonly #logs: Logs;
   readonly #erased = new Set<string>();
   readonly #listeners: Array<(redact: (text: string) => string) => void> = [];
 
-  constructor(deps: ServiceDeps, holdings: PrivacyHoldings, deliveries: WebhookDeliveries) {
+  constructor(deps: ServiceDeps, holdings: PrivacyHoldings, deliveries: WebhookDeliveries, logs: Logs) {
     this.#deps = deps;
     this.#holdings = holdings;
     this.#deliveries = deliveries;
+    this.#logs = logs;
   }
 
   /**
@@ -97,7 +100,11 @@ export class PrivacyErasure {
     const { messages, events } = this.#holdings.of(accountId, { kind: 'recipient', sha256 });
     const ids = new Set(messages.map((message) => message.id));
     const previews = messages.flatMap((message) => (message.preview === null ? [] : [message.preview]));
-    for (const message of messages) message.preview = null;
+    for (const message of messages) {
+      message.preview = null;
+      // The log kept for the message still shows the preview: it goes now, not at the next read.
+      this.#logs.forget(message);
+    }
     for (const event of events) {
       const body = JSON.parse(event.body) as Json;
       (body.data as Json).preview = null;

@@ -92,7 +92,7 @@ export class PrivacyRequests {
     this.#deps = deps;
     this.#events = parts.events;
     this.holdings = new PrivacyHoldings(deps, { ...parts, deliveries: parts.webhookDeliveries });
-    this.erasure = new PrivacyErasure(deps, this.holdings, parts.webhookDeliveries);
+    this.erasure = new PrivacyErasure(deps, this.holdings, parts.webhookDeliveries, parts.logs);
     parts.messages.checkSends((accountId, to) => this.#refuseSuppressed(accountId, to));
     const restricted = (message: MessageRecord) =>
       this.#inForce(message.accountId, 'restriction', message.to);

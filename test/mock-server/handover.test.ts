@@ -5,7 +5,7 @@ import { HttpResponse, http } from 'msw';
 import { request } from 'undici';
 import { describe, expect, it } from 'vitest';
 import { AulmMockDispatcher } from '../../mock-server/dispatcher.js';
-import { answerBytesOf, bodyTextOf, handOver } from '../../mock-server/handlers/handover.js';
+import { answerBytesOf, bodyTextOf, handOver, urlOf } from '../../mock-server/handlers/handover.js';
 import { createAulmMock } from '../../mock-server/index.js';
 
 const URL_ = 'https://api.aulm.io/v1/messages';
@@ -42,6 +42,26 @@ describe('handOver', () => {
     expect(await bodyTextOf(made)).toBe('{"a":1}');
     expect(await bodyTextOf(made)).toBe('{"a":1}');
     expect(answerBytesOf(new Response('{}'))).toBeUndefined();
+  });
+
+  it("gives the URL the request was made from, read once, and reads any other request's URL", () => {
+    const handed = handOver(`${URL_}?limit=2`, 'GET', [], null);
+    expect(handed).toBeInstanceOf(Request);
+    expect(urlOf(handed).href).toBe(handed.url);
+    expect(urlOf(handed)).toBe(urlOf(handed));
+    expect(urlOf(new Request(`${URL_}?limit=3`)).search).toBe('?limit=3');
+  });
+
+  it('throws the error new Request throws for a URL that does not parse', () => {
+    const thrown = (make: () => unknown) => {
+      try {
+        make();
+      } catch (error) {
+        return String(error);
+      }
+      return 'nothing thrown';
+    };
+    expect(thrown(() => handOver('not a url', 'GET', [], null))).toBe(thrown(() => new Request('not a url')));
   });
 });
 

@@ -4,7 +4,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import * as z from 'zod/mini';
 import type { AulmHandler } from '../../mock-server/handlers/index.js';
-import { wireOf } from '../../mock-server/handlers/wire.js';
+import { wireJson, wireOf } from '../../mock-server/handlers/wire.js';
 import { ServiceError } from '../../mock-server/service/index.js';
 import { ErrorEnvelope, errorTypeForStatus } from '../../src/contract/index.js';
 import { clientFor, textMessage, useMock, type Wire } from './client.js';
@@ -146,6 +146,8 @@ describe('the answers of the reference server', () => {
     for (const { schema, model } of answered) {
       const encoded = z.encode(schema as z.ZodMiniType<unknown>, model as never);
       expect(JSON.stringify(wireOf(model))).toBe(JSON.stringify(encoded));
+      // And the JSON answered, put together from the JSON kept of frozen models (the logs).
+      expect(wireText(model)).toBe(JSON.stringify(encoded));
     }
   });
 
@@ -170,5 +172,43 @@ describe('the answers of the reference server', () => {
       });
       expect(JSON.stringify(body)).toBe(JSON.stringify(encoded));
     }
+  });
+});
+
+// The JSON answered for a model, as text.
+const wireText = (value: unknown) => new TextDecoder().decode(wireJson(value));
+
+describe('the JSON of a wire form', () => {
+  const at = new Date('2026-01-01T00:00:00.000Z');
+  const frozen = Object.freeze({ id: 'msg_1', sessionId: 'ses_1', createdAt: at, note: undefined });
+
+  it('is JSON.stringify of the wire form, for a frozen model, a page of models and anything else', () => {
+    const values: unknown[] = [
+      frozen,
+      { object: 'list', data: [frozen, { id: 'msg_2', errorCode: null }], hasMore: true, nextCursor: 'abc' },
+      { object: 'list', data: [], hasMore: false, nextCursor: null, skipped: undefined },
+      { data: [frozen, undefined, () => 1], metadata: { camelKey: 'kept as is' } },
+      { data: [undefined, frozen], note: 'é ü 😀' },
+      { skipped: undefined, data: [frozen] },
+      { data: [] },
+      { id: 'msg_3', createdAt: at },
+      [frozen],
+      null,
+      'text',
+    ];
+    for (const value of values) expect(wireText(value)).toBe(JSON.stringify(wireOf(value)));
+  });
+
+  it('is the same for a frozen model each time, and follows a model that is not frozen as it changes', () => {
+    expect(wireText(frozen)).toBe(wireText(frozen));
+    // The bytes are the caller's own: changing them changes nothing kept.
+    wireJson(frozen).fill(0);
+    wireJson({ data: [frozen] }).fill(0);
+    expect(wireText(frozen)).toBe(JSON.stringify(wireOf(frozen)));
+    expect(wireText({ data: [frozen, frozen] })).toBe(JSON.stringify(wireOf({ data: [frozen, frozen] })));
+    const open = { id: 'msg_4', status: 'queued' };
+    expect(wireText(open)).toContain('"queued"');
+    open.status = 'sent';
+    expect(wireText(open)).toContain('"sent"');
   });
 });

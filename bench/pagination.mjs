@@ -10,7 +10,7 @@ import { API_KEY, apiHeaders } from './lib/wire.mjs';
 
 const PAGES = 1_000;
 const PER_PAGE = 100;
-const ROUNDS = 5;
+const ROUNDS = 9;
 const CHECKPOINT_EVERY = 50; // pages
 const MB = 1024 * 1024;
 

@@ -1,7 +1,7 @@
 // The wire side of the handlers: reading a request's body and query with the contract, and the answers
 // (a model in its wire form, the error envelope of a refusal, the envelope of an injected fault).
 import * as z from 'zod/mini';
-import { describeIssue, ErrorEnvelope, errorTypeForStatus } from '../../src/contract/index.js';
+import { CHECK_OPTIONS, describeIssue, ErrorEnvelope, errorTypeForStatus } from '../../src/contract/index.js';
 import { ServiceError } from '../service/index.js';
 import { bodyTextOf, jsonResponse } from './handover.js';
 import { wireJson, wireOf } from './wire.js';
@@ -76,8 +76,8 @@ export function readQuery<S extends z.core.$ZodType>(url: URL, schema: S): z.out
 }
 
 function check<S extends z.core.$ZodType>(schema: S, value: unknown, where: string): z.output<S> {
-  // `reportInput` lets `describeIssue` tell a missing field from one of the wrong type.
-  const result = z.safeDecode(schema, value as z.input<S>, { reportInput: true });
+  // The SDK's options: a missing field told from one of the wrong type, the messages whatever the locale.
+  const result = z.safeDecode(schema, value as z.input<S>, CHECK_OPTIONS);
   if (result.success) return result.data;
   const problem = describeIssue(result.error, where);
   throw new ServiceError(problem.status, problem.code, problem.message, problem.param);

@@ -50,6 +50,18 @@ export const ErrorEnvelope = wireModel({ error: ErrorBody });
  */
 export type ErrorEnvelope = z.output<typeof ErrorEnvelope>;
 
+/**
+ * How the SDK and the reference server run a contract schema: with each issue's input, so that a field of
+ * the wrong type can be told from a missing one, and with zod's own `Invalid input` wherever the contract
+ * gives no message of its own. zod's messages otherwise follow a locale that is global to the process (an
+ * application that uses classic `zod` anywhere sets English), and the SDK's errors would change with it.
+ * @internal
+ */
+export const CHECK_OPTIONS = {
+  reportInput: true,
+  error: () => 'Invalid input',
+} satisfies z.core.ParseContext<z.core.$ZodIssue>;
+
 /** Returns the error `type` that the API uses for an HTTP status. */
 export function errorTypeForStatus(status: number): ErrorType {
   switch (status) {
@@ -85,7 +97,7 @@ export function paramPath(path: readonly PropertyKey[]): string | null {
  * Describes the first problem that a schema check found in a request's parameters, in the API's terms:
  * an unknown field is `400 unknown_parameter`, a missing one `422 parameter_missing`, a bad phone number
  * `422 invalid_phone_number`, anything else `422 parameter_invalid`. `where` names what was checked
- * (`body`, `query`), for a problem with the whole of it. Check with `{ reportInput: true }`: without the
+ * (`body`, `query`), for a problem with the whole of it. Check with `CHECK_OPTIONS`: without the
  * input on each issue, a field of the wrong type cannot be told from a missing one.
  */
 export function describeIssue(error: z.core.$ZodError, where = 'body'): ParamProblem {
@@ -129,6 +141,11 @@ function isMissing(issue: z.core.$ZodIssue): boolean {
   );
 }
 
+/** Whether an issue carries a message the contract gave, rather than zod's `Invalid input`. */
+export function hasOwnMessage(issue: z.core.$ZodIssue): boolean {
+  return issue.message !== CHECK_OPTIONS.error();
+}
+
 function describeProblem(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case 'invalid_type':
@@ -149,10 +166,12 @@ function describeProblem(issue: z.core.$ZodIssue): string {
     case 'invalid_value':
       return `must be one of ${issue.values.map((value) => JSON.stringify(value)).join(', ')}`;
     case 'invalid_format':
-      return issue.format === 'datetime'
-        ? 'must be an ISO 8601 timestamp'
-        : `must be a valid ${issue.format}`;
+      if (issue.format === 'datetime') return 'must be an ISO 8601 timestamp';
+      // A pattern of the contract's own says what it wants in its message, or else by the pattern itself.
+      if (issue.format === 'regex')
+        return hasOwnMessage(issue) ? issue.message : `must match ${issue.pattern}`;
+      return `must be a valid ${issue.format}`;
     default:
-      return issue.message === 'Invalid input' ? 'invalid value' : issue.message;
+      return hasOwnMessage(issue) ? issue.message : 'invalid value';
   }
 }

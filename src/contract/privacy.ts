@@ -58,7 +58,9 @@ export const PrivacySubject = z.discriminatedUnion('type', [
     /** Their number, masked; absent after an erasure. */
     phoneNumber: z.optional(phoneNumber),
     /** The number's SHA-256 (hex), kept after an erasure. */
-    phoneNumberSha256: z.optional(z.string().check(z.regex(/^[0-9a-f]{64}$/))),
+    phoneNumberSha256: z.optional(
+      z.string().check(z.regex(/^[0-9a-f]{64}$/, { error: 'must be a SHA-256 in 64 lowercase hex digits' })),
+    ),
   }),
   wireModel({
     /** The business's own account. */

@@ -42,7 +42,9 @@ export const EndpointUrl = z.string().check(
 );
 
 /** A signing secret: `whsec_` and the base64 of 24 to 64 random bytes. */
-export const WebhookSecret = z.string().check(z.regex(/^whsec_[A-Za-z0-9+/]{32,88}={0,2}$/));
+export const WebhookSecret = z
+  .string()
+  .check(z.regex(/^whsec_[A-Za-z0-9+/]{32,88}={0,2}$/, { error: 'must be whsec_ followed by base64' }));
 
 /**
  * Whether an endpoint receives deliveries.

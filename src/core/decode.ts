@@ -1,7 +1,13 @@
 // From a response to what a call returns: the model (checked against its schema, or converted best-effort
 // when `validateResponses` is off), the error class for a failure, and what the headers say.
 import * as z from 'zod/mini';
-import { ErrorEnvelope, errorTypeForStatus, modelOf } from '../contract/index.js';
+import {
+  CHECK_OPTIONS,
+  ErrorEnvelope,
+  errorTypeForStatus,
+  hasOwnMessage,
+  modelOf,
+} from '../contract/index.js';
 import type { ResponseHeaders, TransportResponse } from '../transport/transport.js';
 import type { RawResponse } from './api-promise.js';
 import { type APIError, errorFromStatus, ResponseValidationError } from './errors.js';
@@ -108,7 +114,13 @@ function expectationOf(issue: z.core.$ZodIssue): string {
     case 'invalid_value':
       return `one of ${issue.values.map((value) => JSON.stringify(value)).join(', ')}`;
     case 'invalid_format':
-      return issue.format === 'datetime' ? 'an ISO 8601 timestamp' : `a valid ${issue.format}`;
+      if (issue.format === 'datetime') return 'an ISO 8601 timestamp';
+      if (issue.format === 'regex') {
+        return hasOwnMessage(issue)
+          ? issue.message.replace(/^must be /, '')
+          : `text matching ${issue.pattern}`;
+      }
+      return `a valid ${issue.format}`;
     case 'unrecognized_keys':
       return `no field ${issue.keys.join(', ')}`;
     default:
@@ -137,7 +149,7 @@ export function decodeResponse<T>(schema: z.ZodMiniType<T>, body: string, contex
   }
   const fast = fastDecode(schema, json);
   if (fast !== MISMATCH) return fast as T;
-  const decoded = z.safeDecode(schema, json as never, { reportInput: true });
+  const decoded = z.safeDecode(schema, json as never, CHECK_OPTIONS);
   if (decoded.success) return decoded.data;
   const issue = decoded.error.issues[0];
   const error = new ResponseValidationError({

@@ -2,7 +2,7 @@
 // be retried, follow `421 wrong_region` once, and decode the response or the error. Every resource
 // method is one call to `request` or `list`.
 import * as z from 'zod/mini';
-import { describeIssue, type ListEnvelope } from '../contract/index.js';
+import { CHECK_OPTIONS, describeIssue, type ListEnvelope } from '../contract/index.js';
 import { sendWithinOf } from '../transport/deadline.js';
 import {
   DeadlineExceeded,
@@ -312,7 +312,7 @@ function encodeParams(call: Call<unknown>): Record<string, unknown> | undefined 
   const where = call.method === 'GET' ? 'query' : 'body';
   let problem: ReturnType<typeof describeIssue>;
   try {
-    const encoded = z.safeEncode(call.paramsSchema, call.params as never, { reportInput: true });
+    const encoded = z.safeEncode(call.paramsSchema, call.params as never, CHECK_OPTIONS);
     if (encoded.success) return encoded.data as Record<string, unknown>;
     problem = describeIssue(encoded.error, where);
   } catch {

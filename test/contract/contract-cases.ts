@@ -23,6 +23,18 @@ export type Case = [label: string, schema: z.ZodMiniType, value: unknown];
 const at = '2026-05-30T12:00:00.000Z';
 const failure = { code: 'recipient_not_on_network', message: 'The number is not on the network.' };
 
+const endpoint = {
+  id: 'whe_1',
+  object: 'webhook_endpoint',
+  url: 'https://example.com/hooks',
+  description: null,
+  events: ['*'],
+  status: 'enabled',
+  secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
+  created_at: '2026-05-30T12:00:00+02:00',
+  updated_at: '2026-05-30T12:00:00.123456Z',
+};
+
 /** A valid wire value of every response model. */
 export const responses: Case[] = [
   ['a message', contract.Message, wireMessage()],
@@ -55,20 +67,17 @@ export const responses: Case[] = [
   ['a ticket', contract.SupportTicket, wireTicket()],
   ['a delivery', contract.WebhookDelivery, wireDelivery()],
   ['a privacy export', contract.PrivacyExport, wirePrivacyExport()],
+  ['an endpoint with its secret', contract.WebhookEndpoint, endpoint],
+  ['a page of API keys', contract.ApiKeyList, wireList([wireApiKey()], 'c')],
+  ['a page of privacy requests', contract.PrivacyRequestList, wireList([wirePrivacyRequest()])],
+  ['a page of sessions', contract.SessionList, wireList([wireSession()])],
+  ['a page of tickets', contract.SupportTicketList, wireList([wireTicket()])],
+  ['a page of endpoints', contract.WebhookEndpointList, wireList([{ ...endpoint, secret: undefined }])],
+  ['a page of deliveries', contract.WebhookDeliveryList, wireList([wireDelivery()])],
   [
-    'an endpoint with its secret',
-    contract.WebhookEndpoint,
-    {
-      id: 'whe_1',
-      object: 'webhook_endpoint',
-      url: 'https://example.com/hooks',
-      description: null,
-      events: ['*'],
-      status: 'enabled',
-      secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
-      created_at: '2026-05-30T12:00:00+02:00',
-      updated_at: '2026-05-30T12:00:00.123456Z',
-    },
+    'an event envelope',
+    contract.EventEnvelope,
+    { id: 'evt_1', type: 'message.sent', timestamp: at, data: wireMessage() },
   ],
 ];
 
@@ -115,6 +124,14 @@ export const params: Case[] = [
   ],
   ['a rating', contract.RateTicketParams, { score: 5, comment: 'Quick' }],
   ['a delivery filter', contract.ListWebhookDeliveriesParams, { endpointId: 'whe_1', eventType: 'x' }],
+  ['an API key filter', contract.ListApiKeysParams, { limit: 10 }],
+  ['an extension', contract.ExtendPrivacyRequestParams, { reason: 'The export is large.' }],
+  ['a privacy request filter', contract.ListPrivacyRequestsParams, { type: 'erasure', status: 'completed' }],
+  ['a session filter', contract.ListSessionsParams, { limit: 5, status: 'connected' }],
+  ['a ticket', contract.CreateTicketParams, { subject: 'Help', body: 'It broke.', priority: 'high' }],
+  ['a reply', contract.ReplyTicketParams, { body: 'Thanks!' }],
+  ['a ticket filter', contract.ListTicketsParams, { status: 'open', cursor: 'c' }],
+  ['an endpoint filter', contract.ListWebhookEndpointsParams, { limit: 5 }],
 ];
 
 /** A model as its values: masked values and dates named, plain objects as their entries in order. */

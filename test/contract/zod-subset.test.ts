@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { browserBuild } from '../../scripts/browser-build.js';
 import * as contract from '../../src/contract/index.js';
@@ -51,21 +51,24 @@ function plain(value: unknown): unknown {
   return Object.fromEntries(Object.entries(value).map(([key, field]) => [key, plain(field)]));
 }
 
-function outcome(runner: Z, schema: unknown, value: unknown, direction: Direction) {
+// A run as src/ makes it (`CHECK_OPTIONS`): the model as plain data, or the issues; a throw by its message.
+function outcome(runner: Z, options: object, schema: unknown, value: unknown, direction: Direction) {
+  let result: ReturnType<Z['safeDecode']>;
   try {
     const run = direction === 'decode' ? runner.safeDecode : runner.safeEncode;
-    const result = run(schema as z.ZodMiniType, structuredClone(value) as never, { reportInput: true });
-    return result.success ? { data: shown(result.data) } : { issues: plain(result.error.issues) };
+    result = run(schema as z.ZodMiniType, structuredClone(value) as never, options);
   } catch (error) {
     return { threw: (error as Error).message };
   }
+  return result.success ? { data: shown(result.data) } : { issues: plain(result.error.issues) };
 }
 
 function expectSame(schema: unknown, value: unknown, direction: Direction): void {
   const name = names.get(schema);
   const mine = name ? subset.contract[name] : schema;
-  expect(outcome(subset.z, mine, value, direction), `${name} ${JSON.stringify(value)}`).toEqual(
-    outcome(z, schema, value, direction),
+  const options = subset.contract.CHECK_OPTIONS as object;
+  expect(outcome(subset.z, options, mine, value, direction), `${name} ${JSON.stringify(value)}`).toEqual(
+    outcome(z, contract.CHECK_OPTIONS, schema, value, direction),
   );
 }
 
@@ -316,8 +319,8 @@ describe('the subset of zod in the browser build', () => {
   it.each(built)('$direction: $label as zod does', ({ direction, build, values }) => {
     const [mine, theirs] = [build(subset.z as unknown as Builders), build(z)];
     for (const value of values) {
-      expect(outcome(subset.z, mine, value, direction), JSON.stringify(value)).toEqual(
-        outcome(z, theirs, value, direction),
+      expect(outcome(subset.z, {}, mine, value, direction), JSON.stringify(value)).toEqual(
+        outcome(z, {}, theirs, value, direction),
       );
     }
   });
@@ -328,5 +331,24 @@ describe('the subset of zod in the browser build', () => {
         expectSame(schema, value, 'decode');
         expectSame(schema, value, 'encode');
       }
+  });
+});
+
+// zod's messages follow a locale global to the process, which classic zod sets to English as soon as an
+// application makes one schema; the SDK's checks pin their own, so the browser build reads the same.
+describe('the subset of zod, with an application that set a zod locale', () => {
+  beforeAll(() => {
+    z.config(z.locales.en());
+  });
+  afterAll(() => {
+    z.config({ localeError: undefined });
+  });
+
+  it.each([...responses, ...events])('refuses every change to %s as zod does', (_, schema, wire) => {
+    for (const changed of mutations(wire)) expectSame(schema, changed, 'decode');
+  });
+
+  it.each(params)('refuses every change to %s as zod does', (_, schema, model) => {
+    for (const changed of mutations(model)) expectSame(schema, changed, 'encode');
   });
 });

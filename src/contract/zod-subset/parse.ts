@@ -10,10 +10,12 @@ function run(schema: Schema, value: unknown, context: Context): Result {
   return { success: false, error: { issues: result.issues.map((issue) => finalized(issue, context)) } };
 }
 
-/** `z.safeDecode(schema, wire)`: from the wire form to the model. */
-export const safeDecode = (schema: Schema, value: unknown, options: { reportInput?: boolean } = {}): Result =>
-  run(schema, value, { reportInput: options.reportInput });
+type Options = Pick<Context, 'reportInput' | 'error'>;
 
-/** `z.safeEncode(schema, model)`: from the model to the wire form. */
-export const safeEncode = (schema: Schema, value: unknown, options: { reportInput?: boolean } = {}): Result =>
-  run(schema, value, { reportInput: options.reportInput, direction: 'backward' });
+/** `z.safeDecode(schema, wire, options)`: from the wire form to the model. */
+export const safeDecode = (schema: Schema, value: unknown, options: Options = {}): Result =>
+  run(schema, value, { reportInput: options.reportInput, error: options.error });
+
+/** `z.safeEncode(schema, model, options)`: from the model to the wire form. */
+export const safeEncode = (schema: Schema, value: unknown, options: Options = {}): Result =>
+  run(schema, value, { reportInput: options.reportInput, error: options.error, direction: 'backward' });

@@ -28,6 +28,8 @@ export interface Context {
   direction?: 'backward';
   skipChecks?: boolean;
   reportInput?: boolean;
+  /** The message of an issue that has none of its own (zod's `error` option of a parse). */
+  error?: (issue: Issue) => unknown;
 }
 
 /** A check, as `.check()` takes it: it adds issues to the payload, or changes nothing. */
@@ -133,7 +135,8 @@ export function prefixed(key: PropertyKey, issues: Issue[]): Issue[] {
 export function finalized(issue: Issue, context: Context): Record<string, unknown> {
   const { continue: _, error, input, message, ...rest } = issue;
   const full: Record<string, unknown> = { ...rest, path: issue.path ?? [] };
-  full.message = message ?? error ?? 'Invalid input';
+  const given = context.error?.(issue);
+  full.message = message ?? error ?? (typeof given === 'string' ? given : undefined) ?? 'Invalid input';
   if (context.reportInput) full.input = input;
   return full;
 }

@@ -81,15 +81,16 @@ export const date = (params?: Params) =>
 
 function formatted(format: string, pattern: RegExp, params?: Params): Schema {
   const schema = string(params);
+  const error = schema.error;
   return schema.check({
     kind: 'string_format',
-    error: schema.error,
+    error,
     run(payload) {
       pattern.lastIndex = 0;
       if (pattern.test(payload.value as string)) return;
       const input = payload.value;
       const issue = { origin: 'string', code: 'invalid_format', format, input, pattern: `${pattern}` };
-      payload.issues.push({ ...issue, continue: true, error: this.error });
+      payload.issues.push({ ...issue, continue: true, error });
     },
   });
 }

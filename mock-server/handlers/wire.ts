@@ -3,11 +3,12 @@
 // builds its models from valid records, so encoding each answer with zod only checked again what the tests
 // check (test/contract/openapi.test.ts validates every answer against the document), and was the largest
 // cost of a list. test/mock-server/wire.test.ts holds this equal to the contract's codecs for every answer
-// of a script over every route. A frozen model never changes, so the JSON of its wire form is kept with it
-// (the service hands out the same frozen log of a message while the message is unchanged, and a new one
+// of a script over every route. A snapshot of the service never changes, so the JSON of its wire form is
+// kept with it (the service hands out the same log of a message while the message is unchanged, and a new one
 // once it changes), and a page of such models is put together from their JSON: most of a page of logs is
 // the same from one request to the next, and serialising it was most of what a list cost.
 import { snakeCase } from '../../src/contract/index.js';
+import { isSnapshot } from '../service/index.js';
 
 // The wire name of each model name met so far (a few dozen, read over and over).
 const wireNames = new Map<string, string>();
@@ -61,19 +62,19 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-// The UTF-8 JSON of the wire form of each frozen model met, after a comma: a page copies each item in one
+// The UTF-8 JSON of the wire form of each snapshot met, after a comma: a page copies each item in one
 // piece, the first (and a model answered alone) without its comma. Weak: it goes when its model does,
 // which the service lets go as soon as its record changes or is deleted.
 const keptJson = new WeakMap<object, Uint8Array>();
 const encoder = new TextEncoder();
 
 /**
- * Returns the UTF-8 bytes of `JSON.stringify(wireOf(value))`, the caller's own, from the JSON kept of frozen
- * models where it can: a frozen model is one the service never changes (a changed record gets a new one).
+ * Returns the UTF-8 bytes of `JSON.stringify(wireOf(value))`, the caller's own, from the JSON kept of the
+ * service's snapshots where it can: models it never changes (a changed record gets a new one).
  */
 export function wireJson(value: unknown): Uint8Array {
   if (isPlainObject(value)) {
-    if (Object.isFrozen(value)) return keptJsonOf(value).slice(1);
+    if (isSnapshot(value)) return keptJsonOf(value).slice(1);
     // A page of a list: the envelope's own fields, and each item's JSON.
     if (Array.isArray(value.data)) return envelopeJson(value);
   }
@@ -117,7 +118,7 @@ function envelopeJson(envelope: Record<string, unknown>): Uint8Array {
 
 // An item's JSON after a comma.
 function itemJson(item: unknown): Uint8Array {
-  if (isPlainObject(item) && Object.isFrozen(item)) return keptJsonOf(item);
+  if (isSnapshot(item)) return keptJsonOf(item as Record<string, unknown>);
   return encoder.encode(`,${JSON.stringify(wireOf(item)) ?? 'null'}`);
 }
 

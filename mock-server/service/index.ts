@@ -33,6 +33,7 @@ export { addCalendarMonths, type PrivacyRequestRecord } from './privacy.js';
 export type { ErasedCounts } from './privacy-erasure.js';
 export { DEFAULT_RATE_LIMIT, type RateLimitPolicy, type RateLimitState } from './rate-limits.js';
 export type { ConnectOptions } from './sessions.js';
+export { isSnapshot } from './snapshots.js';
 export type { StoredAnswer } from './store.js';
 export type { SolveOptions } from './support.js';
 export {

@@ -1,7 +1,7 @@
 // Message logs: a read-only view over the messages, one log per message, with every filter of `GET /v1/logs`.
-// The log of a message is made once and handed out again, frozen, for as long as the message is unchanged:
-// a page of logs shows mostly the same messages request after request, and the handlers keep the wire text
-// of a frozen model rather than build it again.
+// The log of a message is made once and handed out again, a snapshot (snapshots.ts), for as long as the
+// message is unchanged: a page of logs shows mostly the same messages request after request, and the
+// handlers keep what they make of a snapshot rather than make it again.
 import {
   type ListEnvelope,
   type ListLogsParams,
@@ -12,6 +12,7 @@ import {
 import { notFound } from './errors.js';
 import type { ServiceDeps } from './index.js';
 import { paginate } from './pager.js';
+import { snapshot } from './snapshots.js';
 import type { MessageRecord } from './store.js';
 
 /** The message logs of every account. */
@@ -62,13 +63,13 @@ export class Logs {
   }
 
   /**
-   * The log of a message as the contract models it: frozen, and the same object for as long as the message
+   * The log of a message as the contract models it: a snapshot, the same object for as long as the message
    * is unchanged, so that what is made of it (its wire text) can be kept with it.
    */
   toModel(record: MessageRecord): MessageLog {
     const kept = this.#models.get(record);
     if (kept !== undefined && isLogOf(kept, record)) return kept;
-    const model: MessageLog = Object.freeze({
+    const model: MessageLog = snapshot({
       id: record.id,
       object: 'message_log',
       sessionId: record.sessionId,

@@ -134,10 +134,15 @@ export class Messages {
       statusAt: now,
     });
     this.#sessions.touch(session);
+    // The steps hold the message weakly: one deleted first (an erasure, a retention sweep, a reset) is not
+    // kept in memory by them, with its number and preview, until a clock that may never move gets there.
+    const held = new WeakRef(message);
     for (const step of timelineOf(message.to, mode)) {
       clock.schedule(now.getTime() + step.afterMs, () => {
-        if (store.messages.findAny(message.id) === message)
-          this.transition(message, step.status, step.failure);
+        const record = held.deref();
+        if (record && store.messages.findAny(record.id) === record) {
+          this.transition(record, step.status, step.failure);
+        }
       });
     }
     return this.toModel(message);

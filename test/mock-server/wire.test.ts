@@ -6,6 +6,7 @@ import * as z from 'zod/mini';
 import type { AulmHandler } from '../../mock-server/handlers/index.js';
 import { wireJson, wireOf } from '../../mock-server/handlers/wire.js';
 import { ServiceError } from '../../mock-server/service/index.js';
+import { snapshot } from '../../mock-server/service/snapshots.js';
 import { ErrorEnvelope, errorTypeForStatus } from '../../src/contract/index.js';
 import { clientFor, textMessage, useMock, type Wire } from './client.js';
 
@@ -180,32 +181,40 @@ const wireText = (value: unknown) => new TextDecoder().decode(wireJson(value));
 
 describe('the JSON of a wire form', () => {
   const at = new Date('2026-01-01T00:00:00.000Z');
-  const frozen = Object.freeze({ id: 'msg_1', sessionId: 'ses_1', createdAt: at, note: undefined });
+  const model = snapshot({ id: 'msg_1', sessionId: 'ses_1', createdAt: at, note: undefined });
 
-  it('is JSON.stringify of the wire form, for a frozen model, a page of models and anything else', () => {
+  it('is JSON.stringify of the wire form, for a snapshot, a page of models and anything else', () => {
     const values: unknown[] = [
-      frozen,
-      { object: 'list', data: [frozen, { id: 'msg_2', errorCode: null }], hasMore: true, nextCursor: 'abc' },
+      model,
+      { object: 'list', data: [model, { id: 'msg_2', errorCode: null }], hasMore: true, nextCursor: 'abc' },
       { object: 'list', data: [], hasMore: false, nextCursor: null, skipped: undefined },
-      { data: [frozen, undefined, () => 1], metadata: { camelKey: 'kept as is' } },
-      { data: [undefined, frozen], note: 'é ü 😀' },
-      { skipped: undefined, data: [frozen] },
+      { data: [model, undefined, () => 1], metadata: { camelKey: 'kept as is' } },
+      { data: [undefined, model], note: 'é ü 😀' },
+      { skipped: undefined, data: [model] },
       { data: [] },
       { id: 'msg_3', createdAt: at },
-      [frozen],
+      [model],
       null,
       'text',
     ];
     for (const value of values) expect(wireText(value)).toBe(JSON.stringify(wireOf(value)));
   });
 
-  it('is the same for a frozen model each time, and follows a model that is not frozen as it changes', () => {
-    expect(wireText(frozen)).toBe(wireText(frozen));
+  it('is kept for a snapshot of the service, the caller getting bytes of its own, and for nothing else', () => {
+    // A snapshot shares nothing that changes; this one does, on purpose, to see that its JSON is kept.
+    const inner = { status: 'queued' };
+    const kept = snapshot({ id: 'msg_5', inner });
+    expect(wireText(kept)).toContain('"queued"');
+    inner.status = 'sent';
+    expect(wireText(kept)).toContain('"queued"');
+    expect(wireText({ data: [kept] })).toContain('"queued"');
+    // Frozen is not enough: only the service says what never changes.
+    expect(wireText(Object.freeze({ id: 'msg_6', inner }))).toContain('"sent"');
     // The bytes are the caller's own: changing them changes nothing kept.
-    wireJson(frozen).fill(0);
-    wireJson({ data: [frozen] }).fill(0);
-    expect(wireText(frozen)).toBe(JSON.stringify(wireOf(frozen)));
-    expect(wireText({ data: [frozen, frozen] })).toBe(JSON.stringify(wireOf({ data: [frozen, frozen] })));
+    wireJson(model).fill(0);
+    wireJson({ data: [model] }).fill(0);
+    expect(wireText(model)).toBe(JSON.stringify(wireOf(model)));
+    expect(wireText({ data: [model, model] })).toBe(JSON.stringify(wireOf({ data: [model, model] })));
     const open = { id: 'msg_4', status: 'queued' };
     expect(wireText(open)).toContain('"queued"');
     open.status = 'sent';

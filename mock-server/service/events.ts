@@ -39,15 +39,21 @@ export class Events {
   /**
    * Announces an event of an account, now: `data` is encoded with the contract's schema for `type`, and
    * each enabled endpoint of the account subscribed to `type` (or `*`) gets a delivery, its first attempt
-   * under way. Returns the event, or `null` when no endpoint wants it: such an event is not kept.
+   * under way. Returns the event, or `null` when no endpoint wants it: such an event is not kept. `data`
+   * may be a function, called only when some endpoint wants the event.
    */
-  emit<T extends EmittedEventType>(accountId: string, type: T, data: EventData<T>): EventRecord | null {
+  emit<T extends EmittedEventType>(
+    accountId: string,
+    type: T,
+    data: EventData<T> | (() => EventData<T>),
+  ): EventRecord | null {
     const endpoints = this.#endpoints.subscribers(accountId, type);
     if (endpoints.length === 0) return null;
     const { store, ids, clock } = this.#deps;
     const id = ids.id('event');
     const timestamp = clock.now();
-    const wireData = z.encode(EVENT_DATA[type] as z.ZodMiniType, data);
+    const model = typeof data === 'function' ? (data as () => EventData<T>)() : data;
+    const wireData = z.encode(EVENT_DATA[type] as z.ZodMiniType, model);
     const event = store.events.insert({
       id,
       accountId,
@@ -63,26 +69,20 @@ export class Events {
   /** Announces `session.connected` and `session.disconnected`. */
   followSessions(sessions: Sessions): void {
     sessions.on((change, session) => {
-      const type = `session.${change}` as const;
-      if (this.#wanted(session.accountId, type))
-        this.emit(session.accountId, type, sessions.toModel(session));
+      this.emit(session.accountId, `session.${change}`, () => sessions.toModel(session));
     });
   }
 
-  /** Announces `message.sent`, `message.delivered`, `message.read` and `message.failed`. */
+  /**
+   * Announces `message.sent`, `message.delivered`, `message.read` and `message.failed`. The model is made
+   * only for an event some endpoint wants: three status changes follow every message, mostly in accounts
+   * with no endpoint at all.
+   */
   followMessages(messages: Messages): void {
     messages.on((message) => {
       const type = MESSAGE_EVENTS[message.status];
-      if (type && this.#wanted(message.accountId, type)) {
-        this.emit(message.accountId, type, messages.toModel(message));
-      }
+      if (type) this.emit(message.accountId, type, () => messages.toModel(message));
     });
-  }
-
-  // Whether an event would reach an endpoint: the model it carries is made only then (three status changes
-  // follow every message sent, mostly in accounts with no endpoint at all).
-  #wanted(accountId: string, type: EmittedEventType): boolean {
-    return this.#endpoints.subscribers(accountId, type).length > 0;
   }
 
   // `privacy_request.updated` is emitted by the privacy service itself (privacy.ts), on each change of a

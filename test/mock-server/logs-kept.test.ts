@@ -1,8 +1,11 @@
 // The logs are kept between requests (the service hands out the same frozen log while its message is
 // unchanged, and the handlers keep that log's JSON), yet every list shows the messages as they are now:
 // after a status change, an erasure, an objection, a restriction, a retention sweep and a reset, between
-// two calls, through MSW and through the mock's undici dispatcher alike.
+// two calls, through MSW and through the mock's undici dispatcher alike; and nothing of an erased message
+// stays in memory through what the service keeps.
 import { createHash } from 'node:crypto';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { request } from 'undici';
 import { describe, expect, it } from 'vitest';
 import { MockClock } from '../../mock-server/clock.js';
@@ -172,5 +175,35 @@ describe('the log of a message, as the service keeps it', () => {
     const after = made.logs.get(accountId, id);
     expect(after).not.toBe(before);
     expect(after.preview).toBeNull();
+  });
+
+  // A full garbage collection, from a process started without --expose-gc.
+  async function collect(): Promise<void> {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    // A WeakRef read in this turn keeps its target until the turn ends.
+    await new Promise((resolve) => setImmediate(resolve));
+    gc();
+  }
+
+  it('keeps nothing of a message an erasure deleted, its log or its timers, though the clock never ran', async () => {
+    const { made, accountId, send } = service();
+    const { id } = send(NUMBER);
+    made.logs.get(accountId, id);
+    const message = new WeakRef(made.messages.find(accountId, id));
+    const log = new WeakRef(made.logs.get(accountId, id));
+    made.privacy.erasure.eraseRecipient(accountId, createHash('sha256').update(NUMBER).digest('hex'));
+    await collect();
+    expect(message.deref()).toBeUndefined();
+    expect(log.deref()).toBeUndefined();
+  });
+
+  it('lets go of the log that showed a preview as soon as an objection erases it', async () => {
+    const { made, accountId, send } = service();
+    const { id } = send(NUMBER);
+    const before = new WeakRef(made.logs.get(accountId, id));
+    made.privacy.erasure.erasePreviews(accountId, createHash('sha256').update(NUMBER).digest('hex'));
+    await collect();
+    expect(before.deref()).toBeUndefined();
   });
 });

@@ -73,8 +73,11 @@ export const minimum = (limit: number, params?: Params) => bound('greater_than',
 export const maximum = (limit: number, params?: Params) => bound('less_than', limit, params);
 
 /** `z.regex(pattern)`: a string the pattern matches. */
-export function regex(pattern: RegExp, params?: Params): Check {
-  const error = messageOf(params);
+export const regex = (pattern: RegExp, params?: Params): Check =>
+  patternCheck('regex', pattern, messageOf(params));
+
+/** A string format checked by its pattern (`regex`, and zod's own formats such as `email`). */
+export function patternCheck(format: string, pattern: RegExp, error: string | undefined): Check {
   return {
     kind: 'string_format',
     error,
@@ -82,13 +85,7 @@ export function regex(pattern: RegExp, params?: Params): Check {
       pattern.lastIndex = 0;
       if (pattern.test(payload.value as string)) return;
       const input = payload.value;
-      const issue = {
-        origin: 'string',
-        code: 'invalid_format',
-        format: 'regex',
-        input,
-        pattern: `${pattern}`,
-      };
+      const issue = { origin: 'string', code: 'invalid_format', format, input, pattern: `${pattern}` };
       payload.issues.push({ ...issue, continue: true, error });
     },
   };

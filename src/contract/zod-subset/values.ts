@@ -1,6 +1,7 @@
 // The scalar builders of the subset (strings and their formats, numbers, booleans, dates, literals,
 // enums), each with the parse and checks of its zod/v4/core counterpart: the same issues, with the same
 // details, for every value.
+import { patternCheck } from './checks.js';
 import { datetime, email as emailPattern } from './patterns.js';
 import { make, messageOf, type Params, raise, type Schema, typeCheck } from './schema.js';
 
@@ -81,18 +82,7 @@ export const date = (params?: Params) =>
 
 function formatted(format: string, pattern: RegExp, params?: Params): Schema {
   const schema = string(params);
-  const error = schema.error;
-  return schema.check({
-    kind: 'string_format',
-    error,
-    run(payload) {
-      pattern.lastIndex = 0;
-      if (pattern.test(payload.value as string)) return;
-      const input = payload.value;
-      const issue = { origin: 'string', code: 'invalid_format', format, input, pattern: `${pattern}` };
-      payload.issues.push({ ...issue, continue: true, error });
-    },
-  });
+  return schema.check(patternCheck(format, pattern, schema.error));
 }
 
 /** `z.email()`. */

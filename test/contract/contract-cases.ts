@@ -8,6 +8,7 @@ import {
   wireAccount,
   wireApiKey,
   wireDelivery,
+  wireEndpoint,
   wireList,
   wireLog,
   wireMessage,
@@ -23,17 +24,14 @@ export type Case = [label: string, schema: z.ZodMiniType, value: unknown];
 const at = '2026-05-30T12:00:00.000Z';
 const failure = { code: 'recipient_not_on_network', message: 'The number is not on the network.' };
 
-const endpoint = {
-  id: 'whe_1',
-  object: 'webhook_endpoint',
+// Its timestamps in the other forms the contract reads: an offset, and microseconds.
+const endpoint = wireEndpoint({
   url: 'https://example.com/hooks',
-  description: null,
   events: ['*'],
-  status: 'enabled',
   secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
   created_at: '2026-05-30T12:00:00+02:00',
   updated_at: '2026-05-30T12:00:00.123456Z',
-};
+});
 
 /** A valid wire value of every response model. */
 export const responses: Case[] = [

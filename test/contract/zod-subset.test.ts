@@ -12,7 +12,7 @@ import * as z from 'zod/mini';
 import { browserBuild } from '../../scripts/browser-build.js';
 import * as contract from '../../src/contract/index.js';
 import { root } from '../build/bundle.js';
-import { wireMessage, wirePrivacyRequest, wireSession } from '../core/fake-api.js';
+import { wireEndpoint, wireMessage, wirePrivacyRequest, wireSession } from '../core/fake-api.js';
 import { type Case, mutations, params, responses, shown } from './contract-cases.js';
 
 type Z = Pick<typeof z, 'safeDecode' | 'safeEncode'>;
@@ -71,8 +71,6 @@ function expectSame(schema: unknown, value: unknown, direction: Direction): void
     outcome(z, contract.CHECK_OPTIONS, schema, value, direction),
   );
 }
-
-const at = '2026-05-30T12:00:00.000Z';
 
 // Values aimed at what the mutations do not reach: characters beyond one UTF-16 unit, sizes past a limit,
 // numbers zod reads specially, keys an object treats specially.
@@ -188,16 +186,7 @@ const edges: Array<{ direction: Direction; label: string; schema: unknown; value
     direction: 'decode',
     label: 'too many events in a response',
     schema: contract.WebhookEndpoint,
-    value: {
-      id: 'whe_1',
-      object: 'webhook_endpoint',
-      url: 'https://example.com/h',
-      description: null,
-      events: Array(40).fill(1),
-      status: 'enabled',
-      created_at: at,
-      updated_at: at,
-    },
+    value: wireEndpoint({ events: Array(40).fill(1) }),
   },
   {
     direction: 'decode',

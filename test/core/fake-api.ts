@@ -216,6 +216,20 @@ export function wireTicket(overrides: Record<string, unknown> = {}) {
   };
 }
 
+export function wireEndpoint(overrides: Record<string, unknown> = {}) {
+  return {
+    id: 'whe_1',
+    object: 'webhook_endpoint',
+    url: 'https://hooks.acme.test/aulm',
+    description: null,
+    events: ['message.delivered'],
+    status: 'enabled',
+    created_at: at,
+    updated_at: at,
+    ...overrides,
+  };
+}
+
 export function wireDelivery(overrides: Record<string, unknown> = {}) {
   return {
     id: 'whd_1',

@@ -6,19 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { Aulm } from '../../src/client.js';
 import { ResponseValidationError, UnprocessableEntityError } from '../../src/core/errors.js';
-import { FakeAPI, ok, TEST_KEY } from './fake-api.js';
-
-const at = '2026-05-30T12:00:00.000Z';
-const endpoint = {
-  id: 'whe_1',
-  object: 'webhook_endpoint',
-  url: 'https://example.com/hooks',
-  description: null,
-  events: ['*'],
-  status: 'enabled',
-  created_at: at,
-  updated_at: at,
-};
+import { FakeAPI, ok, TEST_KEY, wireEndpoint } from './fake-api.js';
 
 function client() {
   const api = new FakeAPI();
@@ -58,7 +46,7 @@ describe('the SDK under an application that set a zod locale', () => {
 
   it('names what a response got wrong in its own words', async () => {
     const { api, aulm } = client();
-    api.reply(ok({ ...endpoint, secret: '' }));
+    api.reply(ok(wireEndpoint({ secret: '' })));
     const error = await aulm.webhooks.endpoints.get('whe_1').catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ResponseValidationError);
     expect((error as Error).message).toBe(

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Aulm } from '../../src/client.js';
 import { UnprocessableEntityError, WebhookVerificationError } from '../../src/core/errors.js';
 import { signWebhook } from '../../src/webhooks/index.js';
-import { FakeAPI, ok, TEST_KEY, wireList, wireMessage } from '../core/fake-api.js';
+import { FakeAPI, ok, TEST_KEY, wireEndpoint, wireList, wireMessage } from '../core/fake-api.js';
 
 function client() {
   const api = new FakeAPI();
@@ -11,20 +11,6 @@ function client() {
 
 const at = '2026-05-30T12:00:00.000Z';
 const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
-
-function wireEndpoint(overrides: Record<string, unknown> = {}) {
-  return {
-    id: 'whe_1',
-    object: 'webhook_endpoint',
-    url: 'https://hooks.acme.test/aulm',
-    description: null,
-    events: ['message.delivered'],
-    status: 'enabled',
-    created_at: at,
-    updated_at: at,
-    ...overrides,
-  };
-}
 
 function wireDelivery(overrides: Record<string, unknown> = {}) {
   return {

@@ -8,11 +8,8 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { request } from 'undici';
 import { describe, expect, it } from 'vitest';
-import { MockClock } from '../../mock-server/clock.js';
-import { IdFactory } from '../../mock-server/ids.js';
-import { Randomness } from '../../mock-server/random.js';
-import { createService } from '../../mock-server/service/index.js';
 import { clientFor, textMessage, useMock, type Wire } from './client.js';
+import { connectedService } from './service/connected-service.js';
 
 const mock = useMock({ seed: 12, retentionDays: 1 });
 
@@ -142,14 +139,8 @@ describe('a list of logs kept between requests', () => {
 
 describe('the log of a message, as the service keeps it', () => {
   function service() {
-    const clock = new MockClock({ mode: 'manual', start: new Date('2026-01-01T00:00:00Z') });
-    const made = createService({ clock, ids: new IdFactory(new Randomness(3)), retentionDays: 30 });
-    const { account } = made.accounts.create();
-    const session = made.sessions.create(account.id, {});
-    made.sessions.connect(session.id);
-    const send = (to: string) =>
-      made.messages.send(account.id, 'test', { sessionId: session.id, to, text: 'Kept text' });
-    return { made, clock, accountId: account.id, send };
+    const { service: made, clock, accountId, send } = connectedService(3);
+    return { made, clock, accountId, send: (to: string) => send(to, 'Kept text') };
   }
 
   it('is the same frozen object while the message is unchanged, and a new one once it changes', async () => {

@@ -3,11 +3,8 @@
 // byte for byte; of the account, every key answering 401. And the erasure as a service function alone.
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { MockClock } from '../../mock-server/clock.js';
-import { IdFactory } from '../../mock-server/ids.js';
-import { Randomness } from '../../mock-server/random.js';
-import { createService } from '../../mock-server/service/index.js';
 import { clientFor, textMessage, useMock } from './client.js';
+import { connectedService } from './service/connected-service.js';
 import { Receiver } from './webhook-receiver.js';
 
 const receiver = new Receiver();
@@ -215,24 +212,18 @@ describe('an erasure of the account', () => {
 
 describe('the erasure as a service function', () => {
   it('erases a recipient without any request, leaving the other recipient as it was', async () => {
-    const clock = new MockClock({ mode: 'manual', start: new Date('2026-01-01T00:00:00Z') });
-    const service = createService({ clock, ids: new IdFactory(new Randomness(7)), retentionDays: 30 });
-    const { account } = service.accounts.create();
-    const session = service.sessions.create(account.id, {});
-    service.sessions.connect(session.id);
-    const send = (to: string) =>
-      service.messages.send(account.id, 'test', { sessionId: session.id, to, text: 'Hi' });
-    send(ERASED);
-    const kept = send(OTHER);
-    const before = JSON.stringify(service.logs.get(account.id, kept.id));
+    const { service, accountId, send } = connectedService(7);
+    send(ERASED, 'Hi');
+    const kept = send(OTHER, 'Hi');
+    const before = JSON.stringify(service.logs.get(accountId, kept.id));
     const sha256 = createHash('sha256').update(ERASED).digest('hex');
-    expect(service.privacy.erasure.eraseRecipient(account.id, sha256)).toEqual({
+    expect(service.privacy.erasure.eraseRecipient(accountId, sha256)).toEqual({
       logs: 1,
       messages: 1,
       webhookDeliveries: 0,
     });
-    expect(service.logs.list(account.id, {}).data.map((log) => log.id)).toEqual([kept.id]);
-    expect(JSON.stringify(service.logs.get(account.id, kept.id))).toBe(before);
+    expect(service.logs.list(accountId, {}).data.map((log) => log.id)).toEqual([kept.id]);
+    expect(JSON.stringify(service.logs.get(accountId, kept.id))).toBe(before);
     expect(service.privacy.erasure.redact(`key-${ERASED}-${OTHER}`)).toBe(`key-[erased]-${OTHER}`);
   });
 });

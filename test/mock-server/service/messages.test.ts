@@ -1,19 +1,12 @@
 // The message domain without HTTP: previews, the timelines of the test numbers, forward-only statuses,
 // and live keys, which treat the test numbers as ordinary numbers.
 import { describe, expect, it } from 'vitest';
-import { MockClock } from '../../../mock-server/clock.js';
-import { IdFactory } from '../../../mock-server/ids.js';
-import { Randomness } from '../../../mock-server/random.js';
-import { createService } from '../../../mock-server/service/index.js';
 import { previewOf, timelineOf } from '../../../mock-server/service/messages.js';
+import { connectedService } from './connected-service.js';
 
 function service() {
-  const clock = new MockClock({ mode: 'manual', start: new Date('2026-01-01T00:00:00.000Z') });
-  const built = createService({ clock, ids: new IdFactory(new Randomness(1)), retentionDays: 30 });
-  const { account } = built.accounts.create();
-  const session = built.sessions.create(account.id, {});
-  built.sessions.connect(session.id);
-  return { ...built, accountId: account.id, sessionId: session.id };
+  const { service, accountId, sessionId } = connectedService(1);
+  return { ...service, accountId, sessionId };
 }
 
 describe('previewOf', () => {

@@ -5,7 +5,7 @@ import { Buffer } from 'node:buffer';
 import { getResponse, type RequestHandler } from 'msw';
 import { Agent, Dispatcher, errors, getGlobalDispatcher } from 'undici';
 import { AulmHandler } from './handlers/aulm-handler.js';
-import { answerBytesOf, handOver } from './handlers/handover.js';
+import { type AnswerFields, answerBytesOf, answerFieldsOf, handOver } from './handlers/handover.js';
 
 /** What an {@link AulmMockDispatcher} needs: the handlers, the hosts they answer, and where the rest goes. */
 export interface AulmMockDispatcherOptions {
@@ -111,7 +111,7 @@ export class AulmMockDispatcher extends Dispatcher {
           ? Buffer.from(await response.arrayBuffer())
           : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
       if (call.aborted) return;
-      call.respond(response.status, response.statusText, response.headers, payload);
+      call.respond(response.status, response.statusText, answerFieldsOf(response), payload);
     } catch (error) {
       call.fail(error instanceof Error ? error : new Error(String(error)));
     }
@@ -156,24 +156,21 @@ class HandlerCall implements Dispatcher.DispatchController {
     this.#paused = false;
   }
 
-  respond(status: number, statusText: string, headers: Headers, payload: Buffer): void {
+  respond(status: number, statusText: string, fields: AnswerFields, payload: Buffer): void {
     const handler = this.#handler;
     if (handler.onResponseStart) {
-      const record: Record<string, string | string[]> = {};
-      headers.forEach((value, name) => {
-        record[name] = value;
-      });
-      const cookies = headers.getSetCookie();
-      if (cookies.length > 0) record['set-cookie'] = cookies;
-      handler.onResponseStart(this, status, record, statusText);
+      handler.onResponseStart(this, status, { ...fields } as Record<string, string | string[]>, statusText);
       if (payload.length > 0) handler.onResponseData?.(this, payload);
       handler.onResponseEnd?.(this, {});
       return;
     }
     const raw: Buffer[] = [];
-    headers.forEach((value, name) => {
-      raw.push(Buffer.from(name, 'latin1'), Buffer.from(value, 'latin1'));
-    });
+    for (const name in fields) {
+      const value = fields[name]!;
+      for (const line of typeof value === 'string' ? [value] : value) {
+        raw.push(Buffer.from(name, 'latin1'), Buffer.from(line, 'latin1'));
+      }
+    }
     handler.onHeaders?.(status, raw, () => {}, statusText);
     if (payload.length > 0) handler.onData?.(payload);
     handler.onComplete?.([]);

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { getResponse, type RequestHandler } from 'msw';
 import { controlHandlers, requestId } from './control.js';
 import { errorResponse } from './handlers/context.js';
-import { answerBytesOf, handOver, urlOf } from './handlers/handover.js';
+import { answerBytesOf, answerFieldsOf, handOver, urlOf } from './handlers/handover.js';
 import type { AulmMockOptions } from './mock.js';
 import { ServiceError } from './service/index.js';
 import { type AulmMock, createAulmMock } from './start.js';
@@ -232,14 +232,17 @@ function bodyOf(incoming: IncomingMessage): Promise<Buffer<ArrayBuffer> | null> 
   });
 }
 
-// The answer as it is written: its headers in the order `Headers` gives them, then set-cookie and
-// content-length, in one `writeHead`, and its body.
+// The answer as it is written: its header fields, content-length last (none on a 204 or 304), in one
+// `writeHead`, and its body.
 function write(response: Response, body: Uint8Array, head: boolean, outgoing: ServerResponse): void {
   const headers: string[] = [];
-  response.headers.forEach((value, name) => {
-    if (name !== 'set-cookie' && name !== 'content-length') headers.push(name, value);
-  });
-  for (const cookie of response.headers.getSetCookie()) headers.push('set-cookie', cookie);
+  const fields = answerFieldsOf(response);
+  for (const name in fields) {
+    if (name === 'content-length') continue;
+    const value = fields[name]!;
+    if (typeof value === 'string') headers.push(name, value);
+    else for (const line of value) headers.push(name, line);
+  }
   if (response.status !== 204 && response.status !== 304) headers.push('content-length', String(body.length));
   outgoing.writeHead(response.status, response.statusText || undefined, headers);
   outgoing.end(head ? undefined : body);

@@ -35,17 +35,31 @@ class HandedOverRequest extends Request {
   }
 }
 
-// The answer to a front end's request: no body of its own, its bytes beside it (`answerBytesOf`).
+// The answer to a front end's request: no body and no header list of its own, its bytes and its header
+// fields beside it (`answerBytesOf`, `answerFieldsOf`). Filling and then reading a `Headers` cost more
+// than all else a `Response` did; its `headers` are made from the fields should anything else ask.
 class HandedOverResponse extends Response {
   readonly #bytes: Uint8Array;
+  readonly #fields: Readonly<Record<string, string>>;
+  #headers: Headers | undefined;
 
-  constructor(init: ResponseInit, bytes: Uint8Array) {
+  constructor(init: ResponseInit, fields: Readonly<Record<string, string>>, bytes: Uint8Array) {
     super(null, init);
     this.#bytes = bytes;
+    this.#fields = fields;
+  }
+
+  override get headers(): Headers {
+    this.#headers ??= new Headers(this.#fields);
+    return this.#headers;
   }
 
   static bytesOf(response: Response): Uint8Array | undefined {
     return #bytes in response ? response.#bytes : undefined;
+  }
+
+  static fieldsOf(response: Response): Readonly<Record<string, string>> | undefined {
+    return #fields in response ? response.#fields : undefined;
   }
 }
 
@@ -118,13 +132,30 @@ export function jsonResponse(
 ): Response {
   headers['content-type'] = 'application/json';
   headers['content-length'] = String(json.length);
-  const init = { status, statusText: statusTextOf(status), headers };
-  if (request instanceof HandedOverRequest) return new HandedOverResponse(init, json);
+  const statusText = statusTextOf(status);
+  if (request instanceof HandedOverRequest)
+    return new HandedOverResponse({ status, statusText }, headers, json);
   // The JSON is always in an `ArrayBuffer` of its own (an encoder's output, or a copy), as `Response` asks.
-  return new Response(json as Uint8Array<ArrayBuffer>, init);
+  return new Response(json as Uint8Array<ArrayBuffer>, { status, statusText, headers });
 }
 
 /** Returns the body of an answer to a front end's request; `undefined` for any other response. */
 export function answerBytesOf(response: Response): Uint8Array | undefined {
   return HandedOverResponse.bytesOf(response);
+}
+
+/** The header fields of an answer, by lowercase name; `set-cookie` as a list of its lines. */
+export type AnswerFields = Readonly<Record<string, string | readonly string[]>>;
+
+/** Returns the header fields of an answer: a front end's as they were made, any other's from its `Headers`. */
+export function answerFieldsOf(response: Response): AnswerFields {
+  const fields = HandedOverResponse.fieldsOf(response);
+  if (fields !== undefined) return fields;
+  const read: Record<string, string | readonly string[]> = {};
+  response.headers.forEach((value, name) => {
+    if (name !== 'set-cookie') read[name] = value;
+  });
+  const cookies = response.headers.getSetCookie();
+  if (cookies.length > 0) read['set-cookie'] = cookies;
+  return read;
 }

@@ -5,7 +5,14 @@ import { HttpResponse, http } from 'msw';
 import { request } from 'undici';
 import { describe, expect, it } from 'vitest';
 import { AulmMockDispatcher } from '../../mock-server/dispatcher.js';
-import { answerBytesOf, bodyTextOf, handOver, urlOf } from '../../mock-server/handlers/handover.js';
+import {
+  answerBytesOf,
+  answerFieldsOf,
+  bodyTextOf,
+  handOver,
+  jsonResponse,
+  urlOf,
+} from '../../mock-server/handlers/handover.js';
 import { createAulmMock } from '../../mock-server/index.js';
 
 const URL_ = 'https://api.aulm.io/v1/messages';
@@ -42,6 +49,33 @@ describe('handOver', () => {
     expect(await bodyTextOf(made)).toBe('{"a":1}');
     expect(await bodyTextOf(made)).toBe('{"a":1}');
     expect(answerBytesOf(new Response('{}'))).toBeUndefined();
+  });
+
+  it('answers it as HttpResponse.json would, with its bytes and header fields beside the Response', async () => {
+    const made = HttpResponse.json({ a: 'é' }, { status: 201, headers: { 'aulm-request-id': 'req_1' } });
+    for (const request of [handOver(URL_, 'GET', [], null), null]) {
+      const json = new TextEncoder().encode('{"a":"é"}');
+      const answer = jsonResponse(request, 201, json, { 'aulm-request-id': 'req_1' });
+      expect([answer.status, answer.statusText]).toEqual([made.status, made.statusText]);
+      expect([...answer.headers]).toEqual([...made.headers]);
+      expect(answerFieldsOf(answer)).toEqual(Object.fromEntries(made.headers));
+      const bytes = answerBytesOf(answer);
+      expect(bytes === undefined ? await answer.text() : new TextDecoder().decode(bytes)).toBe(
+        await made.clone().text(),
+      );
+    }
+  });
+
+  it('reads the header fields of any other response from its headers, each set-cookie line kept', () => {
+    const headers = new Headers([
+      ['X-One', '1'],
+      ['Set-Cookie', 'a=1'],
+      ['Set-Cookie', 'b=2'],
+    ]);
+    expect(answerFieldsOf(new Response(null, { headers }))).toEqual({
+      'x-one': '1',
+      'set-cookie': ['a=1', 'b=2'],
+    });
   });
 
   it("gives the URL the request was made from, read once, and reads any other request's URL", () => {

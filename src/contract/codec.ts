@@ -16,7 +16,7 @@ type WireShape<S extends z.core.$ZodLooseShape> = { [K in keyof S & string as Sn
 export type ModelOf<S extends z.core.$ZodLooseShape> = z.output<z.ZodMiniObject<S>>;
 
 // A `wireModel` decodes by renaming the keys of the checked wire object, and nothing else. It says so
-// here, with the names, so that the SDK's fast path (core/fast-path.ts) can build the model in one pass
+// here, with the names, so that the SDK's fast path (contract/fast-path.ts) can build the model in one pass
 // instead of building the wire object, then a renamed copy of it.
 const modelNames = new WeakMap<object, ReadonlyMap<string, string>>();
 

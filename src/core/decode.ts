@@ -1,6 +1,7 @@
 // From a response to what a call returns: the model (checked against its schema, or converted best-effort
 // when `validateResponses` is off), the error class for a failure, and what the headers say.
 import * as z from 'zod/mini';
+import { fastDecode, MISMATCH } from '../contract/fast-path.js';
 import {
   CHECK_OPTIONS,
   ErrorEnvelope,
@@ -11,7 +12,6 @@ import {
 import type { ResponseHeaders, TransportResponse } from '../transport/transport.js';
 import type { RawResponse } from './api-promise.js';
 import { type APIError, errorFromStatus, ResponseValidationError } from './errors.js';
-import { fastDecode, MISMATCH } from './fast-path.js';
 import { retryAfterMs } from './retry-policy.js';
 
 /** The rate limit of the key, from a response's `ratelimit-*` headers. */

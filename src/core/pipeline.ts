@@ -2,6 +2,7 @@
 // be retried, follow `421 wrong_region` once, and decode the response or the error. Every resource
 // method is one call to `request` or `list`.
 import * as z from 'zod/mini';
+import { fastEncode, MISMATCH } from '../contract/fast-path.js';
 import { CHECK_OPTIONS, describeIssue, type ListEnvelope } from '../contract/index.js';
 import { sendWithinOf } from '../transport/deadline.js';
 import {
@@ -20,7 +21,6 @@ import {
   AulmError,
   errorFromStatus,
 } from './errors.js';
-import { fastEncode, MISMATCH } from './fast-path.js';
 import { LevelLogger } from './logger.js';
 import {
   checkHeaders,

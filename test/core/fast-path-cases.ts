@@ -3,7 +3,7 @@
 // and never accepts what zod refuses. Shared by the run with generated code and the one without.
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
-import { fastDecode, fastEncode, MISMATCH } from '../../src/core/fast-path.js';
+import { fastDecode, fastEncode, MISMATCH } from '../../src/contract/fast-path.js';
 import { mutations, params, responses, shown } from '../contract/contract-cases.js';
 
 type Run = (schema: z.ZodMiniType, value: unknown) => unknown;
@@ -43,6 +43,20 @@ export function describeParity(title: string): void {
     it.each(params)('leaves to zod every change to %s that zod refuses', (_, schema, model) => {
       for (const changed of mutations(model)) expectSame('encode', fastEncode, schema, changed);
     });
+
+    // The reference server reads request bodies and queries with the fast path: the wire form of each
+    // parameter object, and every change to it, decoded exactly as zod does or left to zod.
+    it.each(params)('decodes the wire form of %s exactly as zod does', (_, schema, model) => {
+      expect(expectSame('decode', fastDecode, schema, z.encode(schema, model as never))).toBe(true);
+    });
+
+    it.each(params)(
+      'leaves to zod every change to the wire form of %s that zod refuses',
+      (_, schema, model) => {
+        const wire = z.encode(schema, model as never);
+        for (const changed of mutations(wire)) expectSame('decode', fastDecode, schema, changed);
+      },
+    );
 
     it('runs zod itself for what it does not model: unions, defaults, transforms', () => {
       const odd = z.object({

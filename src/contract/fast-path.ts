@@ -6,7 +6,7 @@
 // took most of the time of a request and of a list page. `z.compile` does the like but weighs 10 KB
 // gzipped in a browser bundle; this generates code only for objects, and only where zod itself does.
 import * as z from 'zod/mini';
-import { modelNamesOf } from '../contract/codec.js';
+import { modelNamesOf } from './codec.js';
 
 /** What a fast path answers when zod must decide. */
 export const MISMATCH: unique symbol = Symbol('aulm.mismatch');

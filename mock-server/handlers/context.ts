@@ -7,7 +7,7 @@ import { Region } from '../../src/contract/index.js';
 import type { Faults } from '../faults.js';
 import type { Journal, JournalEntry } from '../journal.js';
 import { type Caller, type Reservation, type Service, ServiceError } from '../service/index.js';
-import { bodyTextOf, jsonResponse } from './handover.js';
+import { bodyTextOf, headerOf, jsonResponse } from './handover.js';
 import { faultReply, jsonOf, type Reply, refusalOf } from './replies.js';
 import type { ApiRoute, RouteMatch } from './route-table.js';
 
@@ -76,7 +76,7 @@ export class HandlerContext {
       path: url.pathname,
       requestId,
       // A number erased by a privacy request is not written down again, even in a key the client sends.
-      idempotencyKey: this.#redacted(request.headers.get('idempotency-key')),
+      idempotencyKey: this.#redacted(headerOf(request, 'idempotency-key')),
     });
     const fault = this.faults.draw(request.method, url.pathname);
     if (fault) entry.fault = fault.description;
@@ -132,7 +132,7 @@ export class HandlerContext {
       if (scope !== null && !service.accounts.allows(caller.key, scope)) {
         throw new ServiceError(403, 'missing_scope', `This API key lacks the scope ${scope}.`);
       }
-      const key = request.method === 'POST' ? request.headers.get('idempotency-key') : null;
+      const key = request.method === 'POST' ? headerOf(request, 'idempotency-key') : null;
       if (key !== null) {
         const outcome = service.idempotencyKeys.begin({
           accountId: caller.account.id,
@@ -160,7 +160,7 @@ export class HandlerContext {
   }
 
   #authenticate(request: Request): Caller {
-    const header = request.headers.get('authorization')?.trim() ?? '';
+    const header = headerOf(request, 'authorization')?.trim() ?? '';
     if (header === '') {
       throw new ServiceError(
         401,

@@ -10,6 +10,7 @@ import {
   answerFieldsOf,
   bodyTextOf,
   handOver,
+  headerOf,
   jsonResponse,
   urlOf,
 } from '../../mock-server/handlers/handover.js';
@@ -38,6 +39,22 @@ describe('handOver', () => {
     const fromBytes = handOver(URL_, 'POST', [['Content-Type', 'application/json']], bytes);
     expect(await bodyTextOf(fromBytes)).toBe(await new Request(URL_, { method: 'POST', body: bytes }).text());
     expect(fromBytes.headers.get('content-type')).toBe('application/json');
+  });
+
+  it('reads a header as Headers.get does, from the fields, without making the Headers', () => {
+    const fields: Array<[string, string]> = [
+      ['Authorization', '\t Bearer aulm_test_x  '],
+      ['X-Twice', 'one'],
+      ['x-twice', ' two'],
+      ['X-Empty', ''],
+    ];
+    const handed = handOver(URL_, 'GET', [...fields], null);
+    const made = new Request(URL_, { headers: fields });
+    for (const name of ['authorization', 'x-twice', 'x-empty', 'x-absent']) {
+      expect(headerOf(handed, name)).toBe(made.headers.get(name));
+      expect(headerOf(made, name)).toBe(made.headers.get(name));
+    }
+    expect([...handed.headers]).toEqual([...made.headers]);
   });
 
   it('drops the body of a GET, as fetch does', async () => {

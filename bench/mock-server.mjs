@@ -80,6 +80,7 @@ export async function measure(log) {
   for (const route of list)
     answers[`${route.method} ${route.path.split('?')[0]}`] = await call(reference.url, route, apiKey);
   const bare = await startFixture({ answers });
+  const msw = await startFixture({ answers, throughMsw: true });
 
   const rows = [];
   const targets = [];
@@ -89,6 +90,7 @@ export async function measure(log) {
     const contenders = [
       { name: subject, role: 'subject', server: reference },
       { name: floor, role: 'floor', server: bare, vs: subject },
+      { name: `MSW getResponse alone ${route.method} (same bytes)`, role: 'floor', server: msw, vs: subject },
     ];
     const loads = new Map(contenders.map(({ name }) => [name, []]));
     const results = await interleaved(
@@ -116,7 +118,7 @@ export async function measure(log) {
       short: `reference server ${route.method} ÷ bare`,
     });
   }
-  await Promise.all([reference.close(), bare.close()]);
+  await Promise.all([reference.close(), bare.close(), msw.close()]);
 
   return [
     {
@@ -128,7 +130,10 @@ export async function measure(log) {
         'server (also in its own process) answering the status, headers and body the reference server ' +
         "answered to the same request. The mock's rate limit is raised (1e9 a second, bursts of 1e9; the " +
         'defaults are 1,000 and 10,000) so that no run meets a 429, and its webhooks are off. Every POST ' +
-        'creates a message (no idempotency key). The GET runs come first, then the POST runs.',
+        'creates a message (no idempotency key). "MSW getResponse alone" is the same node:http server taking ' +
+        "each request the way the reference server's design does and no further: a `Request` (the body read " +
+        'from the socket, not put in it), `getResponse` with one handler, a `Response` with no body, the same ' +
+        'bytes written: what that design costs before any work. The GET runs come first, then the POST runs.',
       unit: 'req/s',
       better: 'higher',
       rounds: `median of ${ROUNDS} runs of ${SECONDS} s each, after a warm-up run of 1 s`,

@@ -2,6 +2,7 @@
 // the server never share an event loop (or, on a two-core machine, a core). Its parent (fixture-server.mjs)
 // sends the answers over IPC, and asks for the CPU time it has used.
 import { createServer } from 'node:http';
+import { getResponse, RequestHandler } from 'msw';
 import { logPageWire } from './wire.mjs';
 
 let answers = {};
@@ -23,11 +24,43 @@ function answerOf(request) {
   return answers[`${request.method} ${path}`] ?? { status: 404, headers: {}, body: Buffer.alloc(0) };
 }
 
+function write(response, { status, headers, body }) {
+  response.writeHead(status, { ...headers, 'content-length': body.length });
+  response.end(body);
+}
+
+// With `throughMsw`, each request goes the way the reference server's design takes it, and no further: a
+// `Request` (its body read, not put in it), MSW's `getResponse` with one handler, a `Response` that holds
+// no body, and the fixed bytes written. What the design costs before the reference server does anything.
+class FixedAnswers extends RequestHandler {
+  constructor() {
+    super({ info: { header: 'fixed answers' }, resolver: () => undefined });
+  }
+  parse() {
+    return Promise.resolve(undefined);
+  }
+  predicate() {
+    return true;
+  }
+  async run({ request }) {
+    const path = new URL(request.url).pathname;
+    const answer = answers[`${request.method} ${path}`];
+    if (!answer) return null;
+    return { handler: this, request, response: new Response(null, { status: answer.status }) };
+  }
+}
+const handlers = [new FixedAnswers()];
+let base = '';
+let throughMsw = false;
+
 const server = createServer((request, response) => {
-  request.on('end', () => {
-    const { status, headers, body } = answerOf(request);
-    response.writeHead(status, { ...headers, 'content-length': body.length });
-    response.end(body);
+  request.on('end', async () => {
+    if (!throughMsw) return write(response, answerOf(request));
+    const answered = await getResponse(
+      handlers,
+      new Request(`${base}${request.url}`, { method: request.method }),
+    );
+    write(response, answered ? answerOf(request) : { status: 404, headers: {}, body: Buffer.alloc(0) });
   });
   request.resume();
 });
@@ -42,9 +75,11 @@ process.on('message', (message) => {
       ]),
     );
     logs = message.logs ?? null;
-    server.listen(0, '127.0.0.1', () =>
-      process.send({ type: 'listening', url: `http://127.0.0.1:${server.address().port}` }),
-    );
+    throughMsw = message.throughMsw === true;
+    server.listen(0, '127.0.0.1', () => {
+      base = `http://127.0.0.1:${server.address().port}`;
+      process.send({ type: 'listening', url: base });
+    });
   } else if (message.type === 'cpu') {
     const { user, system } = process.cpuUsage();
     process.send({ type: 'cpu', micros: user + system });

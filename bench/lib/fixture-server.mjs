@@ -28,16 +28,17 @@ async function forkServer(name, init) {
 
 /**
  * Starts a node:http server answering `answers` (`{ 'POST /v1/messages': { status, headers, body } }`,
- * body a string or bytes) and, with `logs: { pages, perPage, headers }`, `GET /v1/logs` pages by cursor.
+ * body a string or bytes) and, with `logs: { pages, perPage, headers }`, `GET /v1/logs` pages by cursor;
+ * with `throughMsw`, each answer goes through MSW's `getResponse` first (fixture-process.mjs).
  */
-export function startFixture({ answers = {}, logs } = {}) {
+export function startFixture({ answers = {}, logs, throughMsw = false } = {}) {
   const encoded = Object.fromEntries(
     Object.entries(answers).map(([route, answer]) => [
       route,
       { ...answer, body: Buffer.from(answer.body).toString('base64') },
     ]),
   );
-  return forkServer('fixture-process.mjs', { type: 'answers', answers: encoded, logs });
+  return forkServer('fixture-process.mjs', { type: 'answers', answers: encoded, logs, throughMsw });
 }
 
 /** Starts the reference server (`startStandalone` from dist/) with `options`; resolves with url, apiKey, sessionId. */

@@ -200,6 +200,20 @@ describe('the JSON of a wire form', () => {
     for (const value of values) expect(wireText(value)).toBe(JSON.stringify(wireOf(value)));
   });
 
+  it('gives each page bytes of its own, which no later page overwrites, small or large', () => {
+    const pages = Array.from({ length: 400 }, (_, index) => ({
+      object: 'list',
+      data: Array.from({ length: index % 7 === 0 ? 150 : (index % 20) + 1 }, () => model),
+      hasMore: index % 2 === 0,
+      nextCursor: `cur_${index}`,
+    }));
+    const made = pages.map((page) => wireJson(page));
+    const decoder = new TextDecoder();
+    made.forEach((bytes, index) => {
+      expect(decoder.decode(bytes)).toBe(JSON.stringify(wireOf(pages[index])));
+    });
+  });
+
   it('is kept for a snapshot of the service, the caller getting bytes of its own, and for nothing else', () => {
     // A snapshot shares nothing that changes; this one does, on purpose, to see that its JSON is kept.
     const inner = { status: 'queued' };

@@ -29,7 +29,9 @@ export const browserBuild: Plugin = {
     build.onResolve({ filter: /\/transport\/default\.js$/ }, () => ({
       path: source('transport/default.browser.ts'),
     }));
-    build.onResolve({ filter: /\/fast-path\.js$/ }, () => ({ path: source('contract/fast-path.browser.ts') }));
+    build.onResolve({ filter: /\/fast-path\.js$/ }, () => ({
+      path: source('contract/fast-path.browser.ts'),
+    }));
     build.onResolve({ filter: /^zod\/mini$/ }, () => ({ path: source('contract/zod-subset/index.ts') }));
     build.onLoad({ filter: /zod-subset[\\/]patterns\.ts$/ }, () => ({
       contents: patternsModule(),

@@ -5,7 +5,14 @@ import { Buffer } from 'node:buffer';
 import { getResponse, type RequestHandler } from 'msw';
 import { Agent, Dispatcher, errors, getGlobalDispatcher } from 'undici';
 import { AulmHandler } from './handlers/aulm-handler.js';
-import { type AnswerFields, answerBytesOf, answerFieldsOf, handOver } from './handlers/handover.js';
+import {
+  type AnswerFields,
+  answerBytesOf,
+  answerFieldsOf,
+  checkFields,
+  handOver,
+  wholeRequest,
+} from './handlers/handover.js';
 
 /** What an {@link AulmMockDispatcher} needs: the handlers, the hosts they answer, and where the rest goes. */
 export interface AulmMockDispatcherOptions {
@@ -94,10 +101,10 @@ export class AulmMockDispatcher extends Dispatcher {
       const url = new URL(options.path, origin);
       const { method } = options;
       const headers = toHeaders(options.headers);
-      const sent = body !== null && method !== 'GET' && method !== 'HEAD';
+      if (this.#mockHandlersOnly) checkFields(headers);
       const request = this.#mockHandlersOnly
         ? handOver(url, method, headers, body)
-        : new Request(url, { method, headers, body: sent ? (body as BodyInit) : null });
+        : wholeRequest(url, method, headers, body);
       const response = await getResponse(this.#handlers, request);
       if (call.aborted) return;
       if (!response) {

@@ -6,8 +6,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { getResponse, type RequestHandler } from 'msw';
 import { controlHandlers, requestId } from './control.js';
+import { AulmHandler } from './handlers/aulm-handler.js';
 import { errorResponse } from './handlers/context.js';
-import { answerBytesOf, answerFieldsOf, handOver, urlOf } from './handlers/handover.js';
+import { answerBytesOf, answerFieldsOf, handOver, urlOf, wholeRequest } from './handlers/handover.js';
 import type { AulmMockOptions } from './mock.js';
 import { ServiceError } from './service/index.js';
 import { type AulmMock, createAulmMock } from './start.js';
@@ -145,7 +146,7 @@ async function answer(
 ): Promise<void> {
   let response: Response;
   try {
-    const request = await toRequest(base, incoming);
+    const request = await toRequest(base, incoming, state.mock.handlers);
     const path = urlOf(request).pathname;
     response =
       (path.startsWith('/__mock/') ? await getResponse(control, request) : undefined) ??
@@ -193,7 +194,11 @@ function atEndOfTurn(): (write: () => void) => void {
 
 // The request as fetch knows it, on the server's own base URL whatever Host the client sent, so that
 // the handlers (which match on the base URL) answer `localhost` and `127.0.0.1` alike.
-async function toRequest(base: string, incoming: IncomingMessage): Promise<Request> {
+async function toRequest(
+  base: string,
+  incoming: IncomingMessage,
+  handlers: readonly RequestHandler[],
+): Promise<Request> {
   const headers: Array<[string, string]> = [];
   let framed = false;
   const raw = incoming.rawHeaders;
@@ -209,7 +214,12 @@ async function toRequest(base: string, incoming: IncomingMessage): Promise<Reque
   const method = incoming.method ?? 'GET';
   // The target is read as a path even when it looks like `//host/...` or a proxy's absolute URL.
   const target = incoming.url ?? '/';
-  return handOver(`${base}${target.startsWith('/') ? target : `/${target}`}`, method, headers, body);
+  const url = `${base}${target.startsWith('/') ? target : `/${target}`}`;
+  // A handler of the user's, added to `mock.handlers`, gets a request like any other.
+  if (!handlers.every((handler) => handler instanceof AulmHandler)) {
+    return wholeRequest(url, method, headers, body);
+  }
+  return handOver(url, method, headers, body);
 }
 
 function isBodyFraming(name: string): boolean {

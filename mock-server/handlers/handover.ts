@@ -18,6 +18,8 @@ const decoder = new TextDecoder();
 // per request weighed on every garbage collection), and private so that no name of theirs can meet one the
 // Fetch standard adds. Its `Headers` are made from the fields only if something asks for them: the
 // handlers read the three they need with `headerOf`, and filling a `Headers` was a tenth of a request.
+// A copy of it (`clone()`, `new Request(request)`) carries neither body nor headers, which is why the
+// front ends hand requests over only while every handler is the mock's own (`wholeRequest` otherwise).
 class HandedOverRequest extends Request {
   readonly #bodyText: string;
   readonly #url: URL;
@@ -104,6 +106,43 @@ export function handOver(
   return new HandedOverRequest(parsedURL(url) ?? url, method, headers, text);
 }
 
+/**
+ * Returns a request that carries its body and headers itself, as MSW's other handlers expect: what a front
+ * end builds when the handlers are not only the mock's own. A GET or HEAD carries no body.
+ */
+export function wholeRequest(
+  url: string | URL,
+  method: string,
+  headers: Array<[string, string]>,
+  body: string | Uint8Array | null,
+): Request {
+  const sent = body !== null && method !== 'GET' && method !== 'HEAD';
+  return new Request(url, {
+    method,
+    headers,
+    body: sent ? (body as Uint8Array<ArrayBuffer> | string) : null,
+  });
+}
+
+// What `Headers` takes without a second look: a name of token characters; a value of bytes (nothing past
+// U+00FF) with no NUL, CR or LF.
+const FIELD_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+const FIELD_VALUE = /^[^\0\r\n\u0100-\uffff]*$/;
+
+/**
+ * Throws the `TypeError` that `new Request` throws for a header name or value it refuses, as undici's
+ * client would refuse to send it. For fields no HTTP parser has read (node:http refuses the same ones).
+ */
+export function checkFields(fields: ReadonlyArray<readonly [string, string]>): void {
+  for (const [name, value] of fields) {
+    if (!FIELD_NAME.test(name) || !FIELD_VALUE.test(value)) {
+      // The check of `Headers` itself, for its verdict and its message.
+      new Headers(fields as Array<[string, string]>);
+      return;
+    }
+  }
+}
+
 function parsedURL(url: string | URL): URL | null {
   if (typeof url !== 'string') return url;
   try {
@@ -175,7 +214,8 @@ export function jsonResponse(
   const statusText = statusTextOf(status);
   if (request instanceof HandedOverRequest)
     return new HandedOverResponse({ status, statusText }, headers, json);
-  // The JSON is always in an `ArrayBuffer` of its own (an encoder's output, or a copy), as `Response` asks.
+  // The JSON is in an `ArrayBuffer` (an encoder's output, a copy, or a page's slab), not a shared one, as
+  // `Response` asks; it copies the bytes of the view.
   return new Response(json as Uint8Array<ArrayBuffer>, { status, statusText, headers });
 }
 

@@ -161,6 +161,34 @@ async function play(dispatcher: AulmMockDispatcher, apiKey: string, sessionId: s
 }
 
 describe('a request handed over', () => {
+  it('is refused, as new Request refuses it, when a header is one undici would not send', async () => {
+    const mock = createAulmMock({ seed: 8 });
+    const { apiKey } = mock.quickstart();
+    const url = 'https://api.aulm.io/v1/account';
+    const bads: Array<Record<string, string>> = [
+      { 'x-bad': 'a\r\nb' },
+      { 'bad name': 'x' },
+      { 'x-bad': 'euro €' },
+      { 'x-bad': 'a\0b' },
+    ];
+    for (const bad of bads) {
+      let expected = 'nothing thrown';
+      try {
+        new Request(url, { headers: bad });
+      } catch (error) {
+        expected = String(error);
+      }
+      const sent = request(url, {
+        headers: { authorization: `Bearer ${apiKey}`, ...bad },
+        dispatcher: mock.dispatcher,
+      });
+      await expect(sent.then(() => 'nothing thrown', String)).resolves.toBe(expected);
+    }
+    const fine = { authorization: `Bearer ${apiKey}`, 'x-latin1': 'café', 'x-padded': ' \t a \t ' };
+    expect((await request(url, { headers: fine, dispatcher: mock.dispatcher })).statusCode).toBe(200);
+    await mock.close();
+  });
+
   it('is answered as one that carries its body, byte for byte', async () => {
     const handed = createAulmMock({ seed: 8 });
     const carried = createAulmMock({ seed: 8 });

@@ -1,10 +1,12 @@
 // The standalone reference server under many requests at once: answers written together at the end of a
 // turn of the event loop must each reach the connection that asked, whole, and in the order a connection
-// sent its requests (HTTP/1.1 pipelining), whatever else the server answered in that turn.
+// sent its requests (HTTP/1.1 pipelining), whatever else the server answered in that turn. And a handler
+// of the user's, added to `mock.handlers`, gets requests that carry their headers and body themselves.
 import { connect, type Socket } from 'node:net';
+import { HttpResponse, http } from 'msw';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type StandaloneServer, startStandalone } from '../../mock-server/index.js';
-import { textMessage } from './client.js';
+import { call, textMessage } from './client.js';
 
 let server: StandaloneServer;
 
@@ -84,6 +86,24 @@ describe('the standalone server under many requests at once', () => {
     });
     expect(account).toMatchObject({ object: 'account' });
     expect(missing.error.code).toBe('resource_not_found');
+  });
+
+  it("hands a handler of the user's, added to mock.handlers, requests that carry their headers and body", async () => {
+    const echo = http.post(`${server.url}/v1/echo`, async ({ request }) => {
+      const copy = request.clone();
+      return HttpResponse.json({ authorization: copy.headers.get('authorization'), body: await copy.text() });
+    });
+    server.mock.handlers.unshift(echo);
+    try {
+      const options = { base: server.url, key: server.apiKey };
+      const echoed = await call('POST', '/v1/echo', { ...options, body: { a: 'é' } });
+      expect(echoed.body).toEqual({ authorization: `Bearer ${server.apiKey}`, body: '{"a":"é"}' });
+      const sent = textMessage(server.sessionId, '+447700900123', 'Beside a handler of the user');
+      const answer = await call('POST', '/v1/messages', { ...options, body: sent });
+      expect([answer.status, answer.body.preview]).toEqual([202, 'Beside a handler of the user']);
+    } finally {
+      server.mock.handlers.splice(server.mock.handlers.indexOf(echo), 1);
+    }
   });
 
   it('gives each of 10 connections, each sending 5 requests at once, its own answers in order', async () => {

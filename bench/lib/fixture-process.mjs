@@ -36,17 +36,12 @@ class FixedAnswers extends RequestHandler {
   constructor() {
     super({ info: { header: 'fixed answers' }, resolver: () => undefined });
   }
-  parse() {
-    return Promise.resolve(undefined);
-  }
   predicate() {
     return true;
   }
+  // Answers every request with a body-less `Response`; the server writes the fixed answer it looks up.
   async run({ request }) {
-    const path = new URL(request.url).pathname;
-    const answer = answers[`${request.method} ${path}`];
-    if (!answer) return null;
-    return { handler: this, request, response: new Response(null, { status: answer.status }) };
+    return { handler: this, request, response: new Response(null, { status: 200 }) };
   }
 }
 const handlers = [new FixedAnswers()];
@@ -55,12 +50,9 @@ let throughMsw = false;
 
 const server = createServer((request, response) => {
   request.on('end', async () => {
-    if (!throughMsw) return write(response, answerOf(request));
-    const answered = await getResponse(
-      handlers,
-      new Request(`${base}${request.url}`, { method: request.method }),
-    );
-    write(response, answered ? answerOf(request) : { status: 404, headers: {}, body: Buffer.alloc(0) });
+    if (throughMsw)
+      await getResponse(handlers, new Request(`${base}${request.url}`, { method: request.method }));
+    write(response, answerOf(request));
   });
   request.resume();
 });

@@ -13,6 +13,15 @@ const packageEntry: Plugin = {
   },
 };
 
+// The reference server runs the undici the tests ran, built once into dist/vendor/undici.cjs and required
+// from there by its ESM and CommonJS builds alike (a copy inside each would double the package).
+const vendoredUndici: Plugin = {
+  name: 'aulm-vendored-undici',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/undici\.js$/ }, () => ({ path: '../vendor/undici.cjs', external: true }));
+  },
+};
+
 const common: Options = {
   format: ['esm', 'cjs'],
   dts: true,
@@ -32,19 +41,35 @@ export default defineConfig([
     entry: { index: 'src/index.ts' },
     outDir: 'dist/browser',
     platform: 'browser',
-    // zod is not imported here at all: `zod/mini` is the subset, which takes two patterns from zod's core.
+    // zod/mini inside as well, run without generated code (scripts/browser-build.ts).
     noExternal: ['zod'],
     esbuildPlugins: [browserBuild],
   },
   { ...common, entry: { index: 'src/webhooks/index.ts' }, outDir: 'dist/webhooks', platform: 'neutral' },
+  // `aulm/mock-server` for Node: zod inside, undici from dist/vendor, both at the versions the tests ran; msw
+  // stays the user's (their `setupServer` runs the mock's handlers), pinned in package.json to the one tested.
   {
     ...common,
     entry: { index: 'mock-server/index.ts' },
     outDir: 'dist/mock-server',
     platform: 'node',
-    external: ['msw', 'undici', 'zod'],
+    external: ['msw'],
+    noExternal: ['zod'],
+    esbuildPlugins: [vendoredUndici],
     // The CLI below writes into this folder too, from a build that runs at the same time.
     clean: ['!cli.js', '!cli.js.map'],
+  },
+  // undici as it is published (readable, so no source map), one CommonJS file.
+  {
+    entry: { undici: 'mock-server/undici.ts' },
+    outDir: 'dist/vendor',
+    format: ['cjs'],
+    platform: 'node',
+    target: 'es2022',
+    noExternal: ['undici'],
+    splitting: false,
+    clean: true,
+    dts: false,
   },
   // `aulm/mock-server` for browsers (its `browser` condition): MSW's service worker, no undici, no `node:`.
   // A folder of its own: a build that cleans its folder would delete the type files of another sharing it.
@@ -53,7 +78,9 @@ export default defineConfig([
     entry: { index: 'mock-server/index.browser.ts' },
     outDir: 'dist/mock-server-browser',
     platform: 'browser',
-    external: ['msw', 'zod'],
+    external: ['msw'],
+    noExternal: ['zod'],
+    esbuildPlugins: [browserBuild],
   },
   // `aulm-mock`, the package's bin: ESM only, runnable as it is (the shebang makes tsup mark it executable).
   {
@@ -67,7 +94,7 @@ export default defineConfig([
     splitting: false,
     clean: false,
     dts: false,
-    external: ['msw', 'undici', 'zod'],
+    external: ['msw'],
     esbuildPlugins: [packageEntry],
     banner: { js: '#!/usr/bin/env node' },
   },

@@ -3,7 +3,6 @@
 // undici's own `request`, which the SDK uses in Node: this is how the SDK reaches the mock there.
 import { Buffer } from 'node:buffer';
 import { getResponse, type RequestHandler } from 'msw';
-import { Agent, Dispatcher, errors, getGlobalDispatcher } from 'undici';
 import { AulmHandler } from './handlers/aulm-handler.js';
 import {
   type AnswerFields,
@@ -13,6 +12,7 @@ import {
   handOver,
   wholeRequest,
 } from './handlers/handover.js';
+import { Agent, Dispatcher, errors, getGlobalDispatcher } from './undici.js';
 
 /** What an {@link AulmMockDispatcher} needs: the handlers, the hosts they answer, and where the rest goes. */
 export interface AulmMockDispatcherOptions {

@@ -2,9 +2,9 @@
 // in this process (MSW for fetch and node:http, and the undici global dispatcher for the SDK), and
 // `close()` undoes both.
 import { setupServer } from 'msw/node';
-import { getGlobalDispatcher, setGlobalDispatcher } from 'undici';
 import { AulmMockDispatcher } from './dispatcher.js';
 import { type AssembledMock, type AulmMockControls, type AulmMockOptions, assembleMock } from './mock.js';
+import { getGlobalDispatcher, setGlobalDispatcher } from './undici.js';
 
 /** A running reference server: its controls, its undici dispatcher, and `close()`. */
 export interface AulmMock extends AulmMockControls {

@@ -15,16 +15,6 @@ type WireShape<S extends z.core.$ZodLooseShape> = { [K in keyof S & string as Sn
 /** The model a `wireModel` codec decodes to: the camelCase object with every field decoded. */
 export type ModelOf<S extends z.core.$ZodLooseShape> = z.output<z.ZodMiniObject<S>>;
 
-// A `wireModel` decodes by renaming the keys of the checked wire object, and nothing else. It says so
-// here, with the names, so that the SDK's fast path (contract/fast-path.ts) can build the model in one pass
-// instead of building the wire object, then a renamed copy of it.
-const modelNames = new WeakMap<object, ReadonlyMap<string, string>>();
-
-/** The model name of each wire key of a `wireModel` codec, whose decoding is exactly that renaming. */
-export function modelNamesOf(schema: object): ReadonlyMap<string, string> | undefined {
-  return modelNames.get(schema);
-}
-
 function renameKeys(value: unknown, rename: (key: string) => string): unknown {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
   const out: Record<string, unknown> = {};
@@ -52,12 +42,10 @@ export function wireModel<const S extends z.core.$ZodLooseShape>(
   const wire = (options.strict
     ? z.strictObject(wireShape)
     : z.object(wireShape)) as unknown as z.ZodMiniObject<WireShape<S>>;
-  const model = z.codec(wire, z.custom<ModelOf<S>>(), {
+  return z.codec(wire, z.custom<ModelOf<S>>(), {
     decode: (value) => renameKeys(value, (key) => toModel.get(key) ?? camelCase(key)) as ModelOf<S>,
     encode: (value) => renameKeys(value, snakeCase) as z.output<typeof wire>,
   });
-  modelNames.set(model, toModel);
-  return model;
 }
 
 // Two decimal digits at `at`, read as a number.

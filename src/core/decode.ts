@@ -1,7 +1,7 @@
 // From a response to what a call returns: the model (checked against its schema, or converted best-effort
 // when `validateResponses` is off), the error class for a failure, and what the headers say.
 import * as z from 'zod/mini';
-import { fastDecode, MISMATCH } from '../contract/fast-path.js';
+import { compiledOf } from '../contract/compiled.js';
 import {
   CHECK_OPTIONS,
   ErrorEnvelope,
@@ -147,9 +147,7 @@ export function decodeResponse<T>(schema: z.ZodMiniType<T>, body: string, contex
   if (json === undefined) {
     throw new ResponseValidationError({ ...context, path: '', expected: 'a JSON body' });
   }
-  const fast = fastDecode(schema, json);
-  if (fast !== MISMATCH) return fast as T;
-  const decoded = z.safeDecode(schema, json as never, CHECK_OPTIONS);
+  const decoded = z.safeDecode(compiledOf(schema), json as never, CHECK_OPTIONS);
   if (decoded.success) return decoded.data;
   const issue = decoded.error.issues[0];
   const error = new ResponseValidationError({

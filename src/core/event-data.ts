@@ -1,6 +1,7 @@
 // The client's check of an event's `data`: decoded with the model of its type from the contract, so that
 // `aulm.webhooks.verify` refuses data that does not match, naming the field, as responses are refused.
 import * as z from 'zod/mini';
+import { compiledOf } from '../contract/compiled.js';
 import { CHECK_OPTIONS, hasOwnMessage } from '../contract/errors.js';
 import { EVENT_DATA } from '../contract/events.js';
 import type { ReadEventData } from '../webhooks/event.js';
@@ -33,7 +34,11 @@ function fieldProblem(issue: z.core.$ZodIssue | undefined): string {
 
 /** Decodes the `data` of a known event type with its model; throws a sentence naming the field. */
 export const checkEventData: ReadEventData = (type, data) => {
-  const decoded = z.safeDecode(EVENT_DATA[type] as z.ZodMiniType<unknown>, data as never, CHECK_OPTIONS);
+  const decoded = z.safeDecode(
+    compiledOf(EVENT_DATA[type] as z.ZodMiniType<unknown>),
+    data as never,
+    CHECK_OPTIONS,
+  );
   if (!decoded.success) throw new Error(fieldProblem(decoded.error.issues[0]));
   return decoded.data;
 };

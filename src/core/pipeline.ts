@@ -2,7 +2,6 @@
 // be retried, follow `421 wrong_region` once, and decode the response or the error. Every resource
 // method is one call to `request` or `list`.
 import * as z from 'zod/mini';
-import { fastEncode, MISMATCH } from '../contract/fast-path.js';
 import { CHECK_OPTIONS, describeIssue, type ListEnvelope } from '../contract/index.js';
 import { sendWithinOf } from '../transport/deadline.js';
 import {
@@ -307,8 +306,6 @@ export class Pipeline {
 /** Checks a call's parameters with its schema and returns their wire form; throws the API's 400 or 422. */
 function encodeParams(call: Call<unknown>): Record<string, unknown> | undefined {
   if (!call.paramsSchema) return undefined;
-  const fast = fastEncode(call.paramsSchema, call.params);
-  if (fast !== MISMATCH) return fast as Record<string, unknown>;
   const where = call.method === 'GET' ? 'query' : 'body';
   let problem: ReturnType<typeof describeIssue>;
   try {

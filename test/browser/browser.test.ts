@@ -1,7 +1,8 @@
 // The SDK in a real browser: Debian's Chromium, headless, driven by playwright-core, loads a page bundled from
 // the built package (`page.ts`), which starts the reference server on MSW's service worker, sends messages,
 // walks the logs, verifies webhooks on WebCrypto and checks that the SDK refuses a key without
-// `dangerouslyAllowBrowser`. Needs `npm run build` and /usr/bin/chromium (`apt-get install -y chromium`).
+// `dangerouslyAllowBrowser`, all under a Content-Security-Policy that forbids `eval`, as many pages have.
+// Needs `npm run build` and /usr/bin/chromium (`apt-get install -y chromium`).
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -34,11 +35,21 @@ async function bundlePage(): Promise<{ code: string; inputs: string[] }> {
   return { code: result.outputFiles[0]?.text ?? '', inputs: Object.keys(result.metafile.inputs) };
 }
 
+// Scripts from the page's own origin only, and no `eval` or `new Function`: what the SDK and the mock run in
+// a browser must need neither.
+const CSP = "script-src 'self'; worker-src 'self'";
+
 function serve(files: Record<string, { type: string; body: string }>): Promise<Server> {
   const server = createServer((request, response) => {
     const file = files[new URL(request.url ?? '/', 'http://127.0.0.1').pathname];
     if (!file) return void response.writeHead(404).end();
-    response.writeHead(200, { 'content-type': file.type, 'cache-control': 'no-store' }).end(file.body);
+    response
+      .writeHead(200, {
+        'content-type': file.type,
+        'cache-control': 'no-store',
+        'content-security-policy': CSP,
+      })
+      .end(file.body);
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
@@ -49,6 +60,7 @@ describe('the SDK and the reference server in Chromium', () => {
   let inputs: string[];
   let report: PageReport;
   const problems: string[] = [];
+  const violations: string[] = [];
   const apiRequests: { url: string; fromServiceWorker: boolean }[] = [];
 
   beforeAll(async () => {
@@ -95,6 +107,16 @@ describe('the SDK and the reference server in Chromium', () => {
       problems.push(`request failed: ${request.url()} ${request.failure()?.errorText}`),
     );
     const tab = await context.newPage();
+    await tab.exposeFunction('reportViolation', (directive: string, blocked: string) =>
+      violations.push(`${directive} ${blocked}`),
+    );
+    await tab.addInitScript(() =>
+      document.addEventListener('securitypolicyviolation', (event) =>
+        (
+          window as unknown as { reportViolation: (directive: string, blocked: string) => void }
+        ).reportViolation(event.effectiveDirective, event.blockedURI),
+      ),
+    );
     tab.on('response', (response) => {
       if (new URL(response.url()).hostname.endsWith('aulm.io'))
         apiRequests.push({ url: response.url(), fromServiceWorker: response.fromServiceWorker() });
@@ -201,6 +223,10 @@ describe('the SDK and the reference server in Chromium', () => {
   it('refuses a second started mock, and after close() starts again with the same seed', () => {
     expect(report.secondStart).toMatch(/^Another mock started with startAulmMock is still open/);
     expect(report.restarted).toEqual({ sameKey: true, status: 'queued', journal: ['POST /v1/messages 202'] });
+  });
+
+  it('runs under a Content-Security-Policy without eval: zod checks every value, and nothing is refused', () => {
+    expect(violations).toEqual([]);
   });
 
   it('leaves no console error or warning, page error or failed request', () => {

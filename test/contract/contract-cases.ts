@@ -1,6 +1,6 @@
-// The values the contract's schemas are held to in the tests that compare another runner with zod (the
-// fast path, the browser build's subset of zod): a valid value for every response and every parameter
-// object, and every value one change away from each.
+// The values the contract's schemas are held to where the Node build runs them compiled
+// (test/contract/compiled.test.ts): a valid value for every response and every parameter object, and every
+// value one change away from each.
 import { expect } from 'vitest';
 import type * as z from 'zod/mini';
 import * as contract from '../../src/contract/index.js';

@@ -1,3 +1,0 @@
-import { describeParity } from './fast-path-cases.js';
-
-describeParity('the fast path, with its generated object steps');

@@ -1,5 +1,6 @@
 // The one mechanism that turns a camelCase model shape into a snake_case wire schema and back.
-// Every wire object in the contract is declared once, in camelCase, through `wireModel`.
+// Every wire object in the contract is declared once, in camelCase, through `wireModel`, against the named
+// interface users read; `schemaOf` ties an enum, a union or a record to its named type the same way.
 import * as z from 'zod/mini';
 import { camelCase, snakeCase } from './convert.js';
 

@@ -18,17 +18,28 @@ import {
 import { durationMs } from './clock.js';
 import { type FaultHandle, type FaultRule, RULE_FIELDS } from './faults.js';
 import { errorResponse, readBody } from './handlers/context.js';
-import { ServiceError } from './service/index.js';
+import {
+  type ConnectOptions,
+  type CreateAccountParams,
+  ServiceError,
+  type SolveOptions,
+} from './service/index.js';
 import type { StandaloneState } from './standalone.js';
 
 /** The body of `POST /__mock/clock/advance`: `{"ms": 5000}` or `{"duration": "5m"}`. */
-const AdvanceBody = wireModel(
+interface AdvanceBody {
+  /** Milliseconds to move the clock on. */
+  ms?: number | undefined;
+  /** Or a duration, like `5m`. */
+  duration?: string | undefined;
+}
+const AdvanceBody = wireModel<AdvanceBody>()(
   { ms: z.optional(z.number()), duration: z.optional(z.string()) },
   { strict: true },
 );
 
 /** The body of `POST /__mock/faults`: a fault rule, snake_case. */
-const FaultBody = wireModel(
+const FaultBody = wireModel<FaultRule>()(
   {
     method: z.optional(z.string()),
     path: z.string(),
@@ -43,7 +54,7 @@ const FaultBody = wireModel(
 );
 
 /** The body of `POST /__mock/accounts`. */
-const AccountBody = wireModel(
+const AccountBody = wireModel<CreateAccountParams>()(
   {
     region: z.optional(Region),
     name: z.optional(z.string()),
@@ -54,16 +65,26 @@ const AccountBody = wireModel(
 );
 
 /** The body of `POST /__mock/sessions/{id}/connect`. */
-const ConnectBody = wireModel(
+const ConnectBody = wireModel<ConnectOptions>()(
   { phoneNumber: z.optional(z.string()), device: z.optional(Device) },
   { strict: true },
 );
 
 /** The body of `POST /__mock/support/tickets/{id}/solve`: the agent's last message, if any. */
-const SolveBody = wireModel({ reply: z.optional(z.string().check(z.minLength(1))) }, { strict: true });
+const SolveBody = wireModel<SolveOptions>()(
+  { reply: z.optional(z.string().check(z.minLength(1))) },
+  { strict: true },
+);
 
 /** The body of `POST /__mock/support/tickets/{id}/reply`: the agent's message. */
-const AgentReplyBody = wireModel({ body: z.string().check(z.minLength(1)) }, { strict: true });
+interface AgentReplyBody {
+  /** The agent's message. */
+  body: string;
+}
+const AgentReplyBody = wireModel<AgentReplyBody>()(
+  { body: z.string().check(z.minLength(1)) },
+  { strict: true },
+);
 
 interface ControlReply {
   readonly status: number;
@@ -208,7 +229,7 @@ function route(run: ControlRoute): HttpResponseResolver {
   };
 }
 
-function advanceMs(body: z.output<typeof AdvanceBody>): number {
+function advanceMs(body: AdvanceBody): number {
   if (body.ms !== undefined && body.duration !== undefined) {
     throw new ServiceError(422, 'parameter_invalid', 'Give ms or duration, not both.', 'duration');
   }

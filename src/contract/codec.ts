@@ -1,5 +1,6 @@
 // The one mechanism that turns a camelCase model shape into a snake_case wire schema and back.
-// Every wire object in the contract is declared once, in camelCase, through `wireModel`.
+// Every wire object in the contract is declared once, in camelCase, through `wireModel`, against the named
+// interface users read; `schemaOf` ties an enum, a union or a record to its named type the same way.
 import * as z from 'zod/mini';
 import { camelCase, snakeCase } from './convert.js';
 
@@ -12,8 +13,38 @@ export type SnakeCase<S extends string> = S extends `${infer Head}${infer Tail}`
 
 type WireShape<S extends z.core.$ZodLooseShape> = { [K in keyof S & string as SnakeCase<K>]: S[K] };
 
-/** The model a `wireModel` codec decodes to: the camelCase object with every field decoded. */
+/** The model a shape decodes to: the camelCase object with every field decoded. */
 export type ModelOf<S extends z.core.$ZodLooseShape> = z.output<z.ZodMiniObject<S>>;
+
+/**
+ * Whether `A` and `B` are the same type. Stricter than assignability both ways, which lets a field that is
+ * optional on one side only pass: here optionality, `null` and `readonly` count too.
+ */
+export type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+
+/** The fields on which two object types differ: absent from one of them, or of another type or optionality. */
+export type FieldsThatDiffer<A, B> = {
+  [K in keyof A | keyof B]-?: K extends keyof A
+    ? K extends keyof B
+      ? Equal<Pick<A, K>, Pick<B, K>> extends true
+        ? never
+        : K
+      : K
+    : K;
+}[keyof A | keyof B];
+
+// What a shape must also be: nothing when it decodes to exactly `M`, else an object with a field that no
+// shape has, so that the compiler refuses the shape and its message names the fields that differ.
+type MatchesModel<M, S extends z.core.$ZodLooseShape> =
+  Equal<ModelOf<S>, M> extends true
+    ? unknown
+    : { 'these fields differ from the model type': FieldsThatDiffer<ModelOf<S>, M> };
+
+/** A `wireModel` codec: the snake_case wire object of shape `S` on one side, the model `M` itself on the other. */
+export type WireModel<M, S extends z.core.$ZodLooseShape> = z.ZodMiniCodec<
+  z.ZodMiniObject<WireShape<S>>,
+  z.ZodMiniCustom<M, M>
+>;
 
 function renameKeys(value: unknown, rename: (key: string) => string): unknown {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
@@ -23,29 +54,63 @@ function renameKeys(value: unknown, rename: (key: string) => string): unknown {
 }
 
 /**
- * Declares a wire object once, in camelCase. `z.decode` turns the snake_case wire form into the model;
- * `z.encode` turns the model into the wire form and checks it. Only the top-level keys are renamed:
- * nested objects are wire models of their own, and record keys (such as `metadata`) are the user's.
- * `strict` rejects unknown keys (request bodies); otherwise they are dropped (responses stay forward
- * compatible with fields a newer service adds).
+ * Declares a wire object once, in camelCase, against its model type `M` (the named interface that users
+ * read): `wireModel<M>()(shape)`. The shape must decode to exactly `M`, or the compiler refuses it, naming
+ * the fields that differ (one added, missing, renamed, optional or nullable on one side only, or of another
+ * type); and the codec decodes to `M` itself, so that hovers and declarations say `M`, not its fields.
+ *
+ * `z.decode` turns the snake_case wire form into the model; `z.encode` turns the model into the wire form
+ * and checks it. Only the top-level keys are renamed: nested objects are wire models of their own, and
+ * record keys (such as `metadata`) are the user's. `strict` rejects unknown keys (request bodies);
+ * otherwise they are dropped (responses stay forward compatible with fields a newer service adds).
+ *
+ * @example
+ * ```ts
+ * export interface Device {
+ *   platform: string;
+ *   browser: string;
+ * }
+ * export const Device = wireModel<Device>()({ platform: z.string(), browser: z.string() });
+ * ```
  */
-export function wireModel<const S extends z.core.$ZodLooseShape>(
-  shape: S,
-  options: { strict?: boolean } = {},
-) {
-  const wireShape: Record<string, z.core.SomeType> = {};
-  const toModel = new Map<string, string>();
-  for (const [key, schema] of Object.entries(shape)) {
-    wireShape[snakeCase(key)] = schema;
-    toModel.set(snakeCase(key), key);
-  }
-  const wire = (options.strict
-    ? z.strictObject(wireShape)
-    : z.object(wireShape)) as unknown as z.ZodMiniObject<WireShape<S>>;
-  return z.codec(wire, z.custom<ModelOf<S>>(), {
-    decode: (value) => renameKeys(value, (key) => toModel.get(key) ?? camelCase(key)) as ModelOf<S>,
-    encode: (value) => renameKeys(value, snakeCase) as z.output<typeof wire>,
-  });
+export function wireModel<M extends object>() {
+  return <const S extends z.core.$ZodLooseShape>(
+    shape: S & MatchesModel<M, S>,
+    options: { strict?: boolean } = {},
+  ): WireModel<M, S> => {
+    const wireShape: Record<string, z.core.SomeType> = {};
+    const toModel = new Map<string, string>();
+    for (const [key, schema] of Object.entries(shape)) {
+      wireShape[snakeCase(key)] = schema;
+      toModel.set(snakeCase(key), key);
+    }
+    const wire = (options.strict
+      ? z.strictObject(wireShape)
+      : z.object(wireShape)) as unknown as z.ZodMiniObject<WireShape<S>>;
+    return z.codec(wire, z.custom<M>(), {
+      decode: (value) => renameKeys(value, (key) => toModel.get(key) ?? camelCase(key)) as M,
+      encode: (value) => renameKeys(value, snakeCase) as z.output<typeof wire>,
+    });
+  };
+}
+
+// What a schema must also be: nothing when it decodes to exactly `T`, else an object with a field that no
+// schema has, so that the compiler refuses it.
+type DecodesTo<T, S extends z.core.SomeType> =
+  Equal<z.output<S>, T> extends true ? unknown : { 'decodes to another type than the named one': T };
+
+/**
+ * Returns `schema` itself, once the compiler has checked that it decodes to exactly `T`: how an enum, a
+ * union or a record of the contract is tied to the named type users read (`wireModel` does it for objects).
+ *
+ * @example
+ * ```ts
+ * export type Region = 'eu' | 'us' | 'ap';
+ * export const Region = schemaOf<Region>()(z.enum(['eu', 'us', 'ap']));
+ * ```
+ */
+export function schemaOf<T>() {
+  return <S extends z.core.SomeType>(schema: S & DecodesTo<T, S>): S => schema;
 }
 
 // Two decimal digits at `at`, read as a number.

@@ -1,54 +1,71 @@
 // The error envelope of the wire, the type each status carries, and how a failed schema check becomes
 // the `{code, param, message}` that both the SDK (locally) and the reference server (as a 4xx) report.
 import * as z from 'zod/mini';
-import { wireModel } from './codec.js';
+import { schemaOf, wireModel } from './codec.js';
 
+/** The `type` of an error, one per family of statuses. */
+export type ErrorType =
+  | 'invalid_request_error'
+  | 'authentication_error'
+  | 'permission_error'
+  | 'not_found_error'
+  | 'conflict_error'
+  | 'rate_limit_error'
+  | 'api_error';
 /**
  * The `type` of an error, one per family of statuses.
  * @internal
  */
-export const ErrorType = z.enum([
-  'invalid_request_error',
-  'authentication_error',
-  'permission_error',
-  'not_found_error',
-  'conflict_error',
-  'rate_limit_error',
-  'api_error',
-]);
-/**
- * The `type` of an error, one per family of statuses.
- * @useDeclaredType
- */
-export type ErrorType = z.output<typeof ErrorType>;
+export const ErrorType = schemaOf<ErrorType>()(
+  z.enum([
+    'invalid_request_error',
+    'authentication_error',
+    'permission_error',
+    'not_found_error',
+    'conflict_error',
+    'rate_limit_error',
+    'api_error',
+  ]),
+);
 
+/**
+ * The body of every error response: `{"error": {type, code, message, param, request_id}}`. An object type
+ * rather than an interface: the SDK reads it as a record, beside the body of an error that is not one.
+ */
+export type ErrorBody = {
+  /** The family of the error, an {@link ErrorType}. */
+  type: string;
+  /** What went wrong, as a stable code (`parameter_missing`). */
+  code: string;
+  /** What went wrong, in a sentence. */
+  message: string;
+  /** The parameter at fault, or `null`. */
+  param: string | null;
+  /** The request's id, `req_…`. */
+  requestId: string;
+};
 /**
  * The body of every error response: `{"error": {type, code, message, param, request_id}}`.
  * @internal
  */
-export const ErrorBody = wireModel({
+export const ErrorBody = wireModel<ErrorBody>()({
   type: z.string(),
   code: z.string(),
   message: z.string(),
   param: z.nullable(z.string()),
   requestId: z.string(),
 });
-/**
- * The body of every error response: `{"error": {type, code, message, param, request_id}}`.
- * @interface
- */
-export type ErrorBody = z.output<typeof ErrorBody>;
 
+/** An error response: `{"error": {...}}`. */
+export interface ErrorEnvelope {
+  /** The error. */
+  error: ErrorBody;
+}
 /**
  * An error response: `{"error": {...}}`.
  * @internal
  */
-export const ErrorEnvelope = wireModel({ error: ErrorBody });
-/**
- * An error response: `{"error": {...}}`.
- * @interface
- */
-export type ErrorEnvelope = z.output<typeof ErrorEnvelope>;
+export const ErrorEnvelope = wireModel<ErrorEnvelope>()({ error: ErrorBody });
 
 /**
  * How the SDK and the reference server run a contract schema: with each issue's input, so that a field of

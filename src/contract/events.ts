@@ -6,14 +6,94 @@ import { PrivacyRequest } from './privacy.js';
 import { Session } from './sessions.js';
 
 /** The envelope of every event body: `{id, type, timestamp, data}`, `data` not yet read. */
-export const EventEnvelope = wireModel({
+export interface EventEnvelope {
+  /** The event's id, `evt_…`. */
+  id: string;
+  /** The event's type. */
+  type: string;
+  /** When the event happened. */
+  timestamp: Date;
+  /** The object the event is about, as the wire carries it. */
+  data: unknown;
+}
+/**
+ * The envelope of every event body: `{id, type, timestamp, data}`, `data` not yet read.
+ * @internal
+ */
+export const EventEnvelope = wireModel<EventEnvelope>()({
   id: z.string().check(z.minLength(1)),
   type: z.string().check(z.minLength(1)),
   timestamp,
   data: z.unknown(),
 });
 
-/** The schema of the `data` of each event type this version knows. */
+/**
+ * An event about a message: `message.sent`, `message.delivered`, `message.read` or `message.failed`, its
+ * `data` the message as it is once that happened.
+ */
+export interface MessageWebhookEvent<
+  T extends 'message.sent' | 'message.delivered' | 'message.read' | 'message.failed' =
+    | 'message.sent'
+    | 'message.delivered'
+    | 'message.read'
+    | 'message.failed',
+> {
+  /** The event's id, `evt_…`: the `webhook-id` header, the same on every retry of it. */
+  id: string;
+  /** The event's type. */
+  type: T;
+  /** When the event happened. */
+  timestamp: Date;
+  /** The message. */
+  data: Message;
+  /** Absent on an event this version knows. */
+  unknown?: never;
+}
+
+/** An event about a session: `session.connected` or `session.disconnected`, its `data` the session. */
+export interface SessionWebhookEvent<
+  T extends 'session.connected' | 'session.disconnected' = 'session.connected' | 'session.disconnected',
+> {
+  /** The event's id, `evt_…`: the `webhook-id` header, the same on every retry of it. */
+  id: string;
+  /** The event's type. */
+  type: T;
+  /** When the event happened. */
+  timestamp: Date;
+  /** The session. */
+  data: Session;
+  /** Absent on an event this version knows. */
+  unknown?: never;
+}
+
+/** An event about a privacy request: `privacy_request.updated`, its `data` the request. */
+export interface PrivacyRequestWebhookEvent {
+  /** The event's id, `evt_…`: the `webhook-id` header, the same on every retry of it. */
+  id: string;
+  /** The event's type. */
+  type: 'privacy_request.updated';
+  /** When the event happened. */
+  timestamp: Date;
+  /** The privacy request, typed by its own `type`. */
+  data: PrivacyRequest;
+  /** Absent on an event this version knows. */
+  unknown?: never;
+}
+
+/**
+ * An event of one of the types this version knows, with its `data` decoded into the model: a `Message`
+ * for the `message.*` types, a `Session` for `session.*`, a `PrivacyRequest` for `privacy_request.updated`.
+ */
+export type KnownWebhookEvent =
+  | MessageWebhookEvent<'message.sent'>
+  | MessageWebhookEvent<'message.delivered'>
+  | MessageWebhookEvent<'message.read'>
+  | MessageWebhookEvent<'message.failed'>
+  | SessionWebhookEvent<'session.connected'>
+  | SessionWebhookEvent<'session.disconnected'>
+  | PrivacyRequestWebhookEvent;
+
+/** The schema of the `data` of each event type this version knows, each tied to its event's `data`. */
 export const EVENT_DATA = {
   'message.sent': Message,
   'message.delivered': Message,
@@ -22,28 +102,7 @@ export const EVENT_DATA = {
   'session.connected': Session,
   'session.disconnected': Session,
   'privacy_request.updated': PrivacyRequest,
-} as const;
-
-type KnownEventType = keyof typeof EVENT_DATA;
-
-/**
- * An event of one of the types this version knows, with its `data` decoded into the model: a `Message`
- * for the `message.*` types, a `Session` for `session.*`, a `PrivacyRequest` for `privacy_request.updated`.
- */
-export type KnownWebhookEvent = {
-  [T in KnownEventType]: {
-    /** The event's id, `evt_…`: the `webhook-id` header, the same on every retry of it. */
-    id: string;
-    /** The event's type. */
-    type: T;
-    /** When the event happened. */
-    timestamp: Date;
-    /** The object the event is about, decoded: a {@link Message}, a {@link Session} or a {@link PrivacyRequest}. */
-    data: z.output<(typeof EVENT_DATA)[T]>;
-    /** Absent on an event this version knows. */
-    unknown?: never;
-  };
-}[KnownEventType];
+} as const satisfies { [E in KnownWebhookEvent as E['type']]: z.ZodMiniType<E['data']> };
 
 /**
  * An event of a type this version does not know (a newer service sent it): it verified, but its `data`

@@ -11,6 +11,8 @@ export * from './logs.js';
 export * from './messages.js';
 export * from './personal.js';
 export * from './privacy.js';
+export * from './privacy-export.js';
+export * from './privacy-results.js';
 export * from './sessions.js';
 export * from './support.js';
 export * from './webhooks.js';

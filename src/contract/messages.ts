@@ -1,107 +1,115 @@
 // Messages: what a business sends through a connected session, and what becomes of it.
 import * as z from 'zod/mini';
-import { timestamp, wireModel } from './codec.js';
+import { schemaOf, timestamp, wireModel } from './codec.js';
 import { idOf } from './ids.js';
-import { e164, phoneNumber, preview } from './personal.js';
+import { e164, type PhoneNumber, phoneNumber, preview, type Redacted } from './personal.js';
 
+/** The statuses of a message, in the only order they move along (`failed` ends it anywhere). */
+export type MessageStatus = 'queued' | 'sent' | 'delivered' | 'read' | 'failed';
 /**
  * The statuses of a message, in the only order they move along (`failed` ends it anywhere).
  * @internal
  */
-export const MessageStatus = z.enum(['queued', 'sent', 'delivered', 'read', 'failed']);
-/**
- * The statuses of a message, in the only order they move along (`failed` ends it anywhere).
- * @useDeclaredType
- */
-export type MessageStatus = z.output<typeof MessageStatus>;
+export const MessageStatus = schemaOf<MessageStatus>()(
+  z.enum(['queued', 'sent', 'delivered', 'read', 'failed']),
+);
 
+/** Why a message failed. */
+export type MessageFailureCode = 'recipient_not_on_network' | 'session_disconnected' | 'message_expired';
 /**
  * Why a message failed.
  * @internal
  */
-export const MessageFailureCode = z.enum([
-  'recipient_not_on_network',
-  'session_disconnected',
-  'message_expired',
-]);
-/**
- * Why a message failed.
- * @useDeclaredType
- */
-export type MessageFailureCode = z.output<typeof MessageFailureCode>;
+export const MessageFailureCode = schemaOf<MessageFailureCode>()(
+  z.enum(['recipient_not_on_network', 'session_disconnected', 'message_expired']),
+);
 
+/** Why a message failed: a failure code and a sentence. */
+export interface MessageError {
+  /** A {@link MessageFailureCode}. */
+  code: string;
+  /** What went wrong, in a sentence. */
+  message: string;
+}
 /**
  * Why a message failed: a failure code and a sentence.
  * @internal
  */
-export const MessageError = wireModel({
-  /** A {@link MessageFailureCode}. */
+export const MessageError = wireModel<MessageError>()({
   code: z.string(),
-  /** What went wrong, in a sentence. */
   message: z.string(),
 });
-/**
- * Why a message failed: a failure code and a sentence.
- * @interface
- */
-export type MessageError = z.output<typeof MessageError>;
 
+/** Your own keys and values: up to 20 string keys of up to 40 characters, each value up to 500 characters. */
+export interface Metadata {
+  /** A value of up to 500 characters. */
+  [key: string]: string;
+}
 /**
  * Up to 20 string keys of up to 40 characters, each value up to 500 characters.
  * @internal
  */
-export const Metadata = z
-  .record(z.string().check(z.minLength(1), z.maxLength(40)), z.string().check(z.maxLength(500)))
-  .check(
+export const Metadata = schemaOf<Metadata>()(
+  z.record(z.string().check(z.minLength(1), z.maxLength(40)), z.string().check(z.maxLength(500))).check(
     z.refine((record) => Object.keys(record).length <= 20, {
       error: 'must have at most 20 keys',
     }),
-  );
-/**
- * Up to 20 string keys of up to 40 characters, each value up to 500 characters.
- * @useDeclaredType
- */
-export type Metadata = z.output<typeof Metadata>;
+  ),
+);
 
+/** What a message carries: a text, or a media file with an optional caption. */
+export type MessageType = 'text' | 'media';
+
+/** A message sent through a session. The service keeps a short `preview`, never the whole content. */
+export interface Message {
+  /** The message's id, `msg_…`. */
+  id: string;
+  /** Always `message`. */
+  object: 'message';
+  /** Its session. */
+  sessionId: string;
+  /** The recipient, masked until `reveal()`. */
+  to: PhoneNumber;
+  /** Text or media. */
+  type: MessageType;
+  /** Where the message is. */
+  status: MessageStatus;
+  /** A text's first 40 characters, redacted until `reveal()`; `null` for media. */
+  preview: Redacted | null;
+  /** Why it failed, or `null`. */
+  error: MessageError | null;
+  /** Your own keys and values. */
+  metadata: Metadata;
+  /** When sent. */
+  createdAt: Date;
+  /** Last changed. */
+  updatedAt: Date;
+}
 /**
  * A message sent through a session. The service keeps a short `preview`, never the whole content.
  * @internal
  */
-export const Message = wireModel({
-  /** The message's id, `msg_…`. */
+export const Message = wireModel<Message>()({
   id: idOf('message'),
-  /** Always `message`. */
   object: z.literal('message'),
-  /** Its session. */
   sessionId: idOf('session'),
-  /** The recipient, masked until `reveal()`. */
   to: phoneNumber,
-  /** Text or media. */
   type: z.enum(['text', 'media']),
-  /** Where the message is. */
   status: MessageStatus,
-  /** A text's first 40 characters, redacted until `reveal()`; `null` for media. */
   preview: z.nullable(preview),
-  /** Why it failed, or `null`. */
   error: z.nullable(MessageError),
-  /** Your own keys and values. */
   metadata: Metadata,
-  /** When sent. */
   createdAt: timestamp,
-  /** Last changed. */
   updatedAt: timestamp,
 });
-/**
- * A message sent through a session. The service keeps a short `preview`, never the whole content.
- * @interface
- */
-export type Message = z.output<typeof Message>;
 
-const TextContent = wireModel(
-  {
-    /** The text, 1 to 4096 characters. */
-    body: z.string().check(z.minLength(1), z.maxLength(4096)),
-  },
+// The `text` of a text message on the wire: `{"body": "..."}`.
+interface TextContent {
+  /** The text, 1 to 4096 characters. */
+  body: string;
+}
+const TextContent = wireModel<TextContent>()(
+  { body: z.string().check(z.minLength(1), z.maxLength(4096)) },
   { strict: true },
 );
 
@@ -109,28 +117,29 @@ const httpsUrl = z
   .string()
   .check(z.refine((text) => /^https:\/\/[^\s/]+\S*$/.test(text), { error: 'must be an https:// URL' }));
 
+/** The media of a media message: an https URL, its MIME type and an optional caption. */
+export interface MediaContent {
+  /** An `https://` URL. */
+  url: string;
+  /** Its MIME type, such as `image/jpeg`. */
+  mimeType: string;
+  /** A caption of up to 1024 characters. */
+  caption?: string | undefined;
+}
 /**
  * The media of a media message: an https URL, its MIME type and an optional caption.
  * @internal
  */
-export const MediaContent = wireModel(
+export const MediaContent = wireModel<MediaContent>()(
   {
-    /** An `https://` URL. */
     url: httpsUrl,
-    /** Its MIME type, such as `image/jpeg`. */
     mimeType: z
       .string()
       .check(z.regex(/^[\w.+-]+\/[\w.+-]+$/, { error: 'must be a MIME type like image/jpeg' })),
-    /** A caption of up to 1024 characters. */
     caption: z.optional(z.string().check(z.maxLength(1024))),
   },
   { strict: true },
 );
-/**
- * The media of a media message: an https URL, its MIME type and an optional caption.
- * @interface
- */
-export type MediaContent = z.output<typeof MediaContent>;
 
 const common = {
   session_id: idOf('session'),
@@ -148,28 +157,48 @@ export const SendMessageWire = z.discriminatedUnion(
   { error: 'must be "text" or "media"' },
 );
 
-/** The parameters of `messages.send`: `text` (the body) or `media`, never both. */
-export type SendMessageParams = {
+/** A text message to send: its session, its recipient and the text. */
+export interface SendTextMessageParams {
   /** The connected session to send through. */
   sessionId: string;
   /** The recipient, in E.164 (`+447700900123`). */
   to: string;
   /** Your own string keys and values (up to 20), echoed back on the message. */
   metadata?: Metadata;
-} & (
-  | {
-      /** The text to send, 1 to 4096 characters. */
-      text: string;
-      /** Not with `text`. */
-      media?: never;
-    }
-  | {
-      /** The media to send. */
-      media: MediaContent;
-      /** Not with `media`. */
-      text?: never;
-    }
-);
+  /** The text to send, 1 to 4096 characters. */
+  text: string;
+  /** Not with `text`. */
+  media?: never;
+}
+
+/** A media message to send: its session, its recipient and the media. */
+export interface SendMediaMessageParams {
+  /** The connected session to send through. */
+  sessionId: string;
+  /** The recipient, in E.164 (`+447700900123`). */
+  to: string;
+  /** Your own string keys and values (up to 20), echoed back on the message. */
+  metadata?: Metadata;
+  /** The media to send. */
+  media: MediaContent;
+  /** Not with `media`. */
+  text?: never;
+}
+
+/**
+ * The parameters of `messages.send`: `text` (the body) or `media`, never both.
+ *
+ * @example
+ * ```ts
+ * await aulm.messages.send({ sessionId, to: '+447700900123', text: 'Your code is 4821' });
+ * await aulm.messages.send({
+ *   sessionId,
+ *   to: '+447700900123',
+ *   media: { url: 'https://example.com/receipt.pdf', mimeType: 'application/pdf' },
+ * });
+ * ```
+ */
+export type SendMessageParams = SendTextMessageParams | SendMediaMessageParams;
 
 /**
  * The body of `POST /v1/messages`: `{sessionId, to, text}` or `{sessionId, to, media}` in the model.
@@ -185,15 +214,19 @@ export const SendMessageParams = z.codec(SendMessageWire, z.custom<SendMessagePa
     return wire.type === 'text' ? { ...base, text: wire.text.body } : { ...base, media: wire.media };
   },
   encode: (params) => {
+    // A JavaScript caller's unknown keys go to the wire too, for its strict check to name them.
     const { sessionId, to, metadata, text, media, ...rest } = params as SendMessageParams &
       Record<string, unknown>;
     const base = { session_id: sessionId, to, ...(metadata === undefined ? {} : { metadata }), ...rest };
-    if (media !== undefined && text === undefined) return { ...base, type: 'media', media } as never;
+    if (media !== undefined && text === undefined) return { ...base, type: 'media' as const, media };
+    if (text !== undefined && media === undefined)
+      return { ...base, type: 'text' as const, text: { body: text } };
+    // Neither or both: sent on as they are, for the wire check to report the missing or the extra field.
     return {
       ...base,
       type: 'text',
       text: text === undefined ? undefined : { body: text },
       ...(media === undefined ? {} : { media }),
-    } as never;
+    } as z.output<typeof SendMessageWire>;
   },
 });

@@ -7,6 +7,10 @@ import type { Pipeline, RequestOptions } from '../core/pipeline.js';
 export class AccountResource {
   readonly #client: Pipeline;
 
+  /**
+   * Built by the client, on its request pipeline.
+   * @internal
+   */
   constructor(client: Pipeline) {
     this.#client = client;
   }

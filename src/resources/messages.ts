@@ -21,6 +21,10 @@ const ORDER: Record<MessageStatus, number> = { queued: 0, sent: 1, delivered: 2,
 export class MessagesResource {
   readonly #client: Pipeline;
 
+  /**
+   * Built by the client, on its request pipeline.
+   * @internal
+   */
   constructor(client: Pipeline) {
     this.#client = client;
   }

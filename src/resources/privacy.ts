@@ -46,6 +46,10 @@ const SETTLED: readonly PrivacyRequestStatus[] = ['completed', 'rejected', 'canc
 export class PrivacyRequestsResource {
   readonly #client: Pipeline;
 
+  /**
+   * Built by the client, on its request pipeline.
+   * @internal
+   */
   constructor(client: Pipeline) {
     this.#client = client;
   }
@@ -214,6 +218,10 @@ export class PrivacyResource {
   /** Rights requests and their results. */
   readonly requests: PrivacyRequestsResource;
 
+  /**
+   * Built by the client, on its request pipeline.
+   * @internal
+   */
   constructor(client: Pipeline) {
     this.requests = new PrivacyRequestsResource(client);
   }

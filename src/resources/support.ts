@@ -16,6 +16,10 @@ import type { Pipeline, RequestOptions } from '../core/pipeline.js';
 export class SupportTicketsResource {
   readonly #client: Pipeline;
 
+  /**
+   * Built by the client, on its request pipeline.
+   * @internal
+   */
   constructor(client: Pipeline) {
     this.#client = client;
   }
@@ -117,6 +121,10 @@ export class SupportResource {
   /** Tickets opened with aulm. */
   readonly tickets: SupportTicketsResource;
 
+  /**
+   * Built by the client, on its request pipeline.
+   * @internal
+   */
   constructor(client: Pipeline) {
     this.tickets = new SupportTicketsResource(client);
   }

@@ -24,6 +24,10 @@ import { verifiedBody } from '../webhooks/verify.js';
 export class WebhookEndpointsResource {
   readonly #client: Pipeline;
 
+  /**
+   * Built by the client, on its request pipeline.
+   * @internal
+   */
   constructor(client: Pipeline) {
     this.#client = client;
   }
@@ -132,6 +136,10 @@ export class WebhookEndpointsResource {
 export class WebhookDeliveriesResource {
   readonly #client: Pipeline;
 
+  /**
+   * Built by the client, on its request pipeline.
+   * @internal
+   */
   constructor(client: Pipeline) {
     this.#client = client;
   }
@@ -186,6 +194,10 @@ export class WebhooksResource {
   /** The record of every delivery, and retrying one. */
   readonly deliveries: WebhookDeliveriesResource;
 
+  /**
+   * Built by the client, on its request pipeline.
+   * @internal
+   */
   constructor(client: Pipeline) {
     this.endpoints = new WebhookEndpointsResource(client);
     this.deliveries = new WebhookDeliveriesResource(client);

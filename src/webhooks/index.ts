@@ -10,7 +10,11 @@ export type {
   EventType,
   KnownWebhookEvent,
   Message,
+  MessageWebhookEvent,
+  PrivacyRequest,
+  PrivacyRequestWebhookEvent,
   Session,
+  SessionWebhookEvent,
   UnknownWebhookEvent,
   WebhookEvent,
 } from '../contract/index.js';

@@ -72,7 +72,8 @@ async function cannon(server, route, apiKey, seconds) {
 }
 
 export async function measure(log) {
-  const reference = await startReferenceServer(MOCK_OPTIONS);
+  // Port 0: a free port, not the default 4010, where an `aulm-mock` may be running.
+  const reference = await startReferenceServer({ ...MOCK_OPTIONS, port: 0 });
   const { apiKey } = reference;
   const list = routes(reference.sessionId);
   for (let index = 0; index < SEEDED; index++) await call(reference.url, list[1], apiKey);

@@ -9,7 +9,15 @@ async function forkServer(name, init) {
   const script = fileURLToPath(new URL(`./${name}`, import.meta.url));
   const child = fork(script, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   child.send(init);
-  const [ready] = await once(child, 'message');
+  // A server that dies before it listens (a port in use) fails the figure rather than leaving it waiting.
+  const ready = await new Promise((resolve, reject) => {
+    const exited = (code) => reject(new Error(`${name} exited (code ${code}) before it was listening`));
+    child.once('exit', exited);
+    child.once('message', (message) => {
+      child.off('exit', exited);
+      resolve(message);
+    });
+  });
   if (ready.type !== 'listening') throw new Error(`${name} did not start: ${JSON.stringify(ready)}`);
   return {
     ...ready,

@@ -3,6 +3,8 @@
 import { startStandalone } from 'aulm/mock-server';
 
 let server;
+// A parent that goes away (a figure that failed) takes the server with it, rather than leave it listening.
+process.on('disconnect', () => process.exit());
 
 process.on('message', async (message) => {
   if (message.type === 'start') {

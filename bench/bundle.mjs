@@ -1,9 +1,11 @@
 // Browser bundle size: a small program per library, bundled by esbuild (`--bundle --minify
 // --platform=browser --format=esm`) and gzipped at level 9. aulm is bundled from the built dist/ through
 // the package's own exports (its `browser` condition), the peers from node_modules the same way.
-// esbuild errors if a program pulls in a `node:` module, as a browser build must not.
+// esbuild errors if a program pulls in a `node:` module, as a browser build must not. With `--baseline`,
+// aulm's two programs are bundled again from the other checkout (its dist/, through its own exports).
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
+import { BASELINE_ROLE, baselineName } from './lib/baseline.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const KB = 1024;
@@ -69,9 +71,14 @@ export const programs = [
   },
 ];
 
-export async function sizeOf(source) {
+/**
+ * Bundles `source` as if it were a file at the root of the checkout `from` (this one unless told), so that
+ * `aulm` is that checkout's package by self-reference, and the peers come from its node_modules.
+ */
+export async function sizeOf(source, { from = root } = {}) {
   const result = await build({
-    stdin: { contents: source, resolveDir: root, sourcefile: 'program.js', loader: 'js' },
+    stdin: { contents: source, resolveDir: from, sourcefile: 'program.js', loader: 'js' },
+    absWorkingDir: from,
     bundle: true,
     minify: true,
     platform: 'browser',
@@ -104,10 +111,25 @@ function partsOf(metafile) {
   return parts;
 }
 
-export async function measure(log) {
+export async function measure(log, { baseline } = {}) {
+  // aulm's programs built again from the baseline's checkout, each row after the current build's.
+  const builds = programs.flatMap(({ source, ...program }) => [
+    { ...program, source },
+    ...(baseline && program.role === 'subject'
+      ? [
+          {
+            name: baselineName(program.name),
+            role: BASELINE_ROLE,
+            vs: program.name,
+            source,
+            from: baseline.dir,
+          },
+        ]
+      : []),
+  ]);
   const rows = [];
-  for (const { source, ...program } of programs) {
-    const { bytes, gzip, parts } = await sizeOf(source);
+  for (const { source, from, ...program } of builds) {
+    const { bytes, gzip, parts } = await sizeOf(source, { from });
     log(
       `  ${program.name}: ${bytes.toLocaleString('en')} B minified, ${gzip.toLocaleString('en')} B gzipped`,
     );

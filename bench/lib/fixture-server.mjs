@@ -49,9 +49,12 @@ export function startFixture({ answers = {}, logs, throughMsw = false } = {}) {
   return forkServer('fixture-process.mjs', { type: 'answers', answers: encoded, logs, throughMsw });
 }
 
-/** Starts the reference server (`startStandalone` from dist/) with `options`; resolves with url, apiKey, sessionId. */
-export function startReferenceServer(options) {
-  return forkServer('reference-process.mjs', { type: 'start', options });
+/**
+ * Starts the reference server (`startStandalone` from dist/, or from the module at the file URL `module`:
+ * another build's) with `options`; resolves with url, apiKey, sessionId.
+ */
+export function startReferenceServer(options, { module } = {}) {
+  return forkServer('reference-process.mjs', { type: 'start', options, ...(module ? { module } : {}) });
 }
 
 /** Measures `run()` (which resolves with seconds of wall time) and the server's CPU share meanwhile. */

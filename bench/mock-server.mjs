@@ -3,7 +3,7 @@
 // beside a bare node:http server answering the bytes the reference server answered; then the in-process
 // cost per request through MSW, by the mock's undici dispatcher, one request at a time. With `--baseline`,
 // the other build's reference server runs too, in a process of its own, and its in-process mock beside
-// this one's.
+// this one's. Neither figure has a target.
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { createAulmMock } from 'aulm/mock-server';
@@ -100,7 +100,6 @@ export async function measure(log, { baseline } = {}) {
   const msw = await startFixture({ answers, throughMsw: true });
 
   const rows = [];
-  const targets = [];
   for (const [at, route] of list.entries()) {
     const subject = `reference server ${route.label}`;
     const contenders = [
@@ -141,13 +140,6 @@ export async function measure(log, { baseline } = {}) {
         serverLoad: median(loads.get(name)),
       });
     }
-    targets.push({
-      subject,
-      against: `bare node:http ${route.method} (same bytes)`,
-      op: '>=',
-      ratio: 0.4,
-      short: `reference server ${route.method} ÷ bare`,
-    });
   }
   await Promise.all([reference.close(), before?.server.close(), bare.close(), msw.close()]);
 
@@ -173,8 +165,9 @@ export async function measure(log, { baseline } = {}) {
       better: 'higher',
       rounds: `median of ${ROUNDS} runs of ${SECONDS} s each, after a warm-up run of 1 s`,
       rows,
-      targets,
+      targets: [],
       notes: [
+        'No target: the goal of 0.4 × the bare server is withdrawn from this bench; the figure keeps its rows.',
         'autocannon runs in the benchmark process and each server in its own: on this two-core machine the ' +
           'load generator and the server each have a core. "server CPU" near 100% means the server was the ' +
           'limit, as it should be here; well below 100% for the bare server, autocannon was its limit, and the ' +

@@ -111,7 +111,7 @@ export async function measure(log, { baseline } = {}) {
           subject,
           against: floor,
           op: '<=',
-          ratio: 1.2,
+          ratio: 1.25,
           short: 'pagination time ÷ undici loop',
         },
       ],

@@ -115,7 +115,7 @@ export async function measure(log, { baseline } = {}) {
         subject: 'aulm messages.send',
         against: 'openai client.post',
         op: '>=',
-        ratio: 1.5,
+        ratio: 4,
         short: 'throughput ÷ openai',
       },
     ],

@@ -2,7 +2,7 @@
 // Webhooks, checked by aulm's `verifyWebhook`, by `standardwebhooks` (svix's library), by stripe's
 // `constructEvent` (stripe's own scheme, signed with its test helper), and by the raw floor: node:crypto
 // HMAC-SHA256, base64, `timingSafeEqual` and `JSON.parse`. With `--baseline`, the other build's
-// `verifyWebhook` takes its turn too.
+// `verifyWebhook` takes its turn too. The figure has no target: it is kept for its rows.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { verifyWebhook } from 'aulm/webhooks';
 import { Webhook } from 'standardwebhooks';
@@ -84,22 +84,9 @@ export async function measure(log, { baseline } = {}) {
     better: 'higher',
     rounds: `median of ${ROUNDS} rounds of ${SECONDS} s each, after a warm-up round`,
     rows: contenders.map(({ name, role }) => ({ name, role, ...results.get(name) })),
-    targets: [
-      {
-        subject: 'aulm verifyWebhook',
-        against: 'standardwebhooks Webhook.verify',
-        op: '>=',
-        ratio: 2,
-        short: 'verify ÷ standardwebhooks',
-      },
-      {
-        subject: 'aulm verifyWebhook',
-        against: 'raw node:crypto + JSON.parse',
-        op: '>=',
-        ratio: 0.6,
-        short: 'verify ÷ raw node:crypto',
-      },
+    targets: [],
+    notes: [
+      'No target: the goals of 2 × standardwebhooks and 0.6 × the floor are withdrawn; the figure keeps its rows.',
     ],
-    notes: [],
   };
 }

@@ -105,9 +105,9 @@ export function renderReport(results) {
     '| figure | criterion | measured | target | |',
     '|---|---|---|---|---|',
     ...targets.map(({ figure, target }) => {
-      const against = target.among
-        ? `${target.against} (the smallest of ${target.among.length} peers)`
-        : target.against;
+      const among =
+        target.among?.length > 1 ? `the smallest of ${target.among.length} peers` : 'the one peer listed';
+      const against = target.among ? `${target.against} (${among})` : target.against;
       const criterion = target.limit === undefined ? `${target.subject} ÷ ${against}` : target.subject;
       const measured =
         target.limit === undefined

@@ -127,8 +127,9 @@ export function renderReport(results) {
     ),
   ];
   const buildRows = [
-    ...(commits.length > 0 ? [`| build measured | dist/ of commit ${commits.join(', ')} |`] : []),
-    ...(baselines.length > 0 ? [`| baseline build | dist/ of ${baselines.join(', ')} |`] : []),
+    // The checkout's HEAD: its dist/ is measured as it was last built.
+    ...(commits.length > 0 ? [`| checkout measured | commit ${commits.join(', ')} |`] : []),
+    ...(baselines.length > 0 ? [`| baseline checkout | ${baselines.join(', ')} |`] : []),
   ];
   const baselineText =
     baselines.length > 0

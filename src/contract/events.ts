@@ -17,15 +17,21 @@ export interface EventEnvelope {
   data: unknown;
 }
 /**
- * The envelope of every event body: `{id, type, timestamp, data}`, `data` not yet read.
+ * The fields of the envelope of every event body, each one word, so the same on the wire.
  * @internal
  */
-export const EventEnvelope = wireModel<EventEnvelope>()({
+export const eventEnvelopeShape = {
   id: z.string().check(z.minLength(1)),
   type: z.string().check(z.minLength(1)),
   timestamp,
   data: z.unknown(),
-});
+};
+
+/**
+ * The envelope of every event body: `{id, type, timestamp, data}`, `data` not yet read.
+ * @internal
+ */
+export const EventEnvelope = wireModel<EventEnvelope>()(eventEnvelopeShape);
 
 /**
  * An event about a message: `message.sent`, `message.delivered`, `message.read` or `message.failed`, its

@@ -23,9 +23,15 @@ export interface ListParams {
   cursor?: string | undefined;
 }
 
+/**
+ * The `limit` of a page: 1 to 100.
+ * @internal
+ */
+export const pageLimit = queryInt(1, 100);
+
 /** The shape of {@link ListParams}, spread into the shape of each list's query. */
 export const listParams = {
-  limit: z.optional(queryInt(1, 100)),
+  limit: z.optional(pageLimit),
   cursor: z.optional(z.string().check(z.minLength(1))),
 };
 

@@ -113,7 +113,11 @@ const TextContent = wireModel<TextContent>()(
   { strict: true },
 );
 
-const httpsUrl = z
+/**
+ * The URL of a message's media: `https://` only.
+ * @internal
+ */
+export const MediaUrl = z
   .string()
   .check(z.refine((text) => /^https:\/\/[^\s/]+\S*$/.test(text), { error: 'must be an https:// URL' }));
 
@@ -132,7 +136,7 @@ export interface MediaContent {
  */
 export const MediaContent = wireModel<MediaContent>()(
   {
-    url: httpsUrl,
+    url: MediaUrl,
     mimeType: z
       .string()
       .check(z.regex(/^[\w.+-]+\/[\w.+-]+$/, { error: 'must be a MIME type like image/jpeg' })),

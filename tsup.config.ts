@@ -67,6 +67,8 @@ export default defineConfig([
     platform: 'node',
     target: 'es2022',
     noExternal: ['undici'],
+    // As undici wrote them: `node:sqlite`, for one, exists only under its `node:` name.
+    removeNodeProtocol: false,
     splitting: false,
     clean: true,
     dts: false,

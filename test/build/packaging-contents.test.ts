@@ -2,12 +2,14 @@
 // no scratch), with every file the package.json points at present and the `aulm-mock` bin executable.
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
+const NODE_BUILTINS = new Set(builtinModules);
 
 interface PackedFile {
   path: string;
@@ -100,5 +102,33 @@ describe('npm pack', () => {
     expect(cli).toBeDefined();
     expect(cli!.mode & 0o111).toBe(0o111);
     expect(readFileSync(join(root, 'dist/mock-server/cli.js'), 'utf8')).toMatch(/^#!\/usr\/bin\/env node\n/);
+  });
+
+  // Every build carries the versions the tests ran: what a user installs beside aulm is undici for the SDK's
+  // Node transport and, for the reference server, msw at exactly the version the tests ran.
+  it('imports from outside the package only undici, msw and Node, so no zod the tests did not run', () => {
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Record<
+      string,
+      Record<string, string>
+    >;
+    expect(Object.keys(pkg.dependencies ?? {})).toEqual(['undici']);
+    expect(pkg.peerDependencies).toEqual({ msw: pkg.devDependencies!.msw });
+    expect(pkg.devDependencies!.msw).toMatch(/^\d+\.\d+\.\d+$/);
+    const specifiers = new Set<string>();
+    const patterns = [
+      /^\s*(?:import|export)\b[^'"\n]*?\bfrom\s*['"]([^'"]+)['"]/gm, // import … from, export … from
+      /^\s*import\s*['"]([^'"]+)['"]/gm, // import 'x'
+      /\b(?:require|import)\(\s*['"]([^'"]+)['"]\s*\)/g, // require('x'), import('x')
+    ];
+    for (const { path } of files.filter((file) => /\.(c?js|d\.c?ts)$/.test(file.path))) {
+      const text = readFileSync(join(root, path), 'utf8');
+      for (const pattern of patterns)
+        for (const [, specifier] of text.matchAll(pattern))
+          if (!specifier!.startsWith('.')) specifiers.add(specifier!);
+    }
+    const packages = [...specifiers]
+      .filter((name) => !name.startsWith('node:') && !NODE_BUILTINS.has(name))
+      .map((name) => name.split('/')[0]!);
+    expect([...new Set(packages)].sort()).toEqual(['msw', 'undici']);
   });
 });

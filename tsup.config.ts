@@ -1,6 +1,8 @@
 // Builds: the SDK for Node (undici transport) and for browsers and workers (fetch only, no `node:`),
 // `aulm/webhooks`, and `aulm/mock-server` for Node and for browsers; each as ESM and CommonJS with type files.
 // And the `aulm-mock` bin.
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'esbuild';
 import { defineConfig, type Options } from 'tsup';
 import { browserBuild } from './scripts/browser-build.js';
@@ -15,10 +17,16 @@ const packageEntry: Plugin = {
 
 // The reference server runs the undici the tests ran, built once into dist/vendor/undici.cjs and required
 // from there by its ESM and CommonJS builds alike (a copy inside each would double the package).
+const mockServerUndici = fileURLToPath(new URL('./mock-server/undici.js', import.meta.url));
 const vendoredUndici: Plugin = {
   name: 'aulm-vendored-undici',
   setup(build) {
-    build.onResolve({ filter: /^\.\/undici\.js$/ }, () => ({ path: '../vendor/undici.cjs', external: true }));
+    // The reference server's own `./undici.js` only (the SDK's transport has a module of that name too).
+    build.onResolve({ filter: /^\.\/undici\.js$/ }, (args) =>
+      resolve(args.resolveDir, args.path) === mockServerUndici
+        ? { path: '../vendor/undici.cjs', external: true }
+        : undefined,
+    );
   },
 };
 
@@ -33,8 +41,8 @@ const common: Options = {
 };
 
 export default defineConfig([
-  // zod's code goes inside the SDK's Node build (its types stay imports of `zod`): one file, only the parts
-  // the contract uses. Loading zod's own module graph took most of the SDK's start-up.
+  // zod's code goes inside the SDK's Node build: one file, only the parts the contract uses. Loading zod's
+  // own module graph took most of the SDK's start-up, and the zod inside is the one the tests ran.
   { ...common, entry: { index: 'src/index.ts' }, outDir: 'dist/node', platform: 'node', noExternal: ['zod'] },
   {
     ...common,

@@ -2,7 +2,11 @@
 // (the base URL, a test key, a connected session id) so that any language can read them; everything else
 // goes to standard error. SIGINT and SIGTERM close the server and exit 0; a bad flag exits 2.
 import { parseArgs } from 'node:util';
+import { peerDependencies } from '../package.json';
 import type { StandaloneOptions, StandaloneServer } from './standalone.js';
+
+// The msw the package pins (read from package.json at build time): the one the tests ran.
+const MSW = peerDependencies.msw;
 
 const USAGE = `Usage: aulm-mock [--port 4010] [--host 127.0.0.1] [--seed N] [--clock real|manual]
 
@@ -95,7 +99,7 @@ async function main(args: string[]): Promise<void> {
     const missing = /Cannot find (?:package|module) '([^']+)'/.exec((error as Error).message)?.[1];
     process.stderr.write(
       missing
-        ? `aulm-mock: the package ${missing} is missing. The reference server needs msw beside aulm: npm install --save-dev aulm msw\n`
+        ? `aulm-mock: the package ${missing} is missing. The reference server needs msw ${MSW} beside aulm: npm install --save-dev aulm msw@${MSW}\n`
         : `aulm-mock: could not load the reference server: ${(error as Error).message}\n`,
     );
     process.exitCode = 1;

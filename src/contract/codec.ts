@@ -2,7 +2,7 @@
 // Every wire object in the contract is declared once, in camelCase, through `wireModel`, against the named
 // interface users read; `schemaOf` ties an enum, a union or a record to its named type the same way.
 import * as z from 'zod/mini';
-import { camelCase, snakeCase } from './convert.js';
+import { snakeCase } from './convert.js';
 
 export { camelCase, snakeCase } from './convert.js';
 
@@ -91,10 +91,14 @@ export function wireModel<M extends object>() {
       ? z.strictObject(wireShape)
       : z.object(wireShape)) as unknown as z.ZodMiniObject<WireShape<S>>;
     return z.codec(wire, z.custom<M>(), {
-      // What zod hands over is the wire object it made: the shape's keys only, its own.
+      // What zod hands over is the wire object it made, the shape's keys its own; a key of no field (one
+      // that an altered `Object.prototype` would show) is left out.
       decode: (value) => {
         const model: Record<string, unknown> = {};
-        for (const key in value) model[modelNames[key] ?? camelCase(key)] = value[key as keyof typeof value];
+        for (const key in value) {
+          const name = modelNames[key];
+          if (name !== undefined) model[name] = value[key as keyof typeof value];
+        }
         return model as M;
       },
       encode: (value) => renameKeys(value, snakeCase) as z.output<typeof wire>,

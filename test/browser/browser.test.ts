@@ -61,6 +61,7 @@ describe('the SDK and the reference server in Chromium', () => {
   let report: PageReport;
   const problems: string[] = [];
   const violations: string[] = [];
+  let violationsOfTheRun: string[] = [];
   const apiRequests: { url: string; fromServiceWorker: boolean }[] = [];
 
   beforeAll(async () => {
@@ -79,6 +80,7 @@ describe('the SDK and the reference server in Chromium', () => {
       '/': { type: 'text/html; charset=utf-8', body: html },
       '/page.js': { type: 'text/javascript; charset=utf-8', body: page.code },
       '/mockServiceWorker.js': { type: 'text/javascript; charset=utf-8', body: worker },
+      '/control.js': { type: 'text/javascript; charset=utf-8', body: "try { new Function(''); } catch {}" },
     });
     const { port } = server.address() as AddressInfo;
 
@@ -125,6 +127,12 @@ describe('the SDK and the reference server in Chromium', () => {
     report = await tab.evaluate(() =>
       (window as unknown as { runAulmPage: () => Promise<PageReport> }).runAulmPage(),
     );
+    violationsOfTheRun = [...violations];
+    // The control: a script of the page's own that calls `new Function`, which the policy must refuse and
+    // report (code that the test itself evaluates in the page is not held to the policy).
+    await tab.addScriptTag({ url: '/control.js' });
+    for (let waited = 0; violations.length === violationsOfTheRun.length && waited < 2_000; waited += 50)
+      await new Promise((resolve) => setTimeout(resolve, 50));
   }, 60_000);
 
   afterAll(async () => {
@@ -226,7 +234,9 @@ describe('the SDK and the reference server in Chromium', () => {
   });
 
   it('runs under a Content-Security-Policy without eval: zod checks every value, and nothing is refused', () => {
-    expect(violations).toEqual([]);
+    expect(violationsOfTheRun).toEqual([]);
+    // The policy was in force: the page's own `new Function` afterwards was refused and reported.
+    expect(violations.slice(violationsOfTheRun.length)).toEqual(['script-src eval']);
   });
 
   it('leaves no console error or warning, page error or failed request', () => {

@@ -2,6 +2,7 @@
 
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
+import { compiledOf } from '../../src/contract/compiled.js';
 import {
   describeIssue,
   ListLogsParams,
@@ -80,6 +81,24 @@ describe('wire models', () => {
 
   it('drop fields a newer service adds, so a response stays readable', () => {
     expect(z.decode(Message, { ...wireMessage, priority: 'high' } as never)).not.toHaveProperty('priority');
+  });
+
+  it('take no key from an altered Object.prototype into a model, compiled or not', () => {
+    const keys: string[][] = [];
+    Object.defineProperty(Object.prototype, 'is_admin', {
+      value: true,
+      enumerable: true,
+      configurable: true,
+      writable: true,
+    });
+    try {
+      for (const schema of [Message, compiledOf(Message)])
+        keys.push(Object.keys(z.decode(schema, wireMessage as never)));
+    } finally {
+      delete (Object.prototype as Record<string, unknown>).is_admin;
+    }
+    const clean = Object.keys(z.decode(Message, wireMessage as never));
+    expect(keys).toEqual([clean, clean]);
   });
 
   it('name the wire field that does not match', () => {

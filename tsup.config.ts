@@ -1,6 +1,7 @@
 // Builds: the SDK for Node (undici transport) and for browsers and workers (fetch only, no `node:`),
 // `aulm/webhooks`, and `aulm/mock-server` for Node and for browsers; each as ESM and CommonJS with type files.
 // And the `aulm-mock` bin.
+import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'esbuild';
@@ -29,6 +30,24 @@ const vendoredUndici: Plugin = {
     );
   },
 };
+
+// The licences of the code the builds carry inside them, with the versions carried: both are MIT, whose
+// notice must travel with the code.
+const BUNDLED = [
+  { name: 'zod', where: 'dist/node, dist/browser, dist/mock-server, dist/mock-server-browser' },
+  { name: 'undici', where: 'dist/vendor/undici.cjs (the reference server in Node)' },
+];
+
+function writeNotices(): void {
+  const sections = BUNDLED.map(({ name, where }) => {
+    const { version } = JSON.parse(readFileSync(`node_modules/${name}/package.json`, 'utf8'));
+    const licence = readFileSync(`node_modules/${name}/LICENSE`, 'utf8').trim();
+    return `## ${name} ${version}\n\nInside ${where}.\n\n\`\`\`\n${licence}\n\`\`\`\n`;
+  });
+  const intro =
+    '# Third-party notices\n\nThe builds of aulm carry the code of these packages inside them.\n\n';
+  writeFileSync('dist/THIRD_PARTY_NOTICES.md', intro + sections.join('\n'));
+}
 
 const common: Options = {
   format: ['esm', 'cjs'],
@@ -80,6 +99,8 @@ export default defineConfig([
     splitting: false,
     clean: true,
     dts: false,
+    banner: { js: '/* undici, MIT License: see ../THIRD_PARTY_NOTICES.md */' },
+    onSuccess: async () => writeNotices(),
   },
   // `aulm/mock-server` for browsers (its `browser` condition): MSW's service worker, no undici, no `node:`.
   // A folder of its own: a build that cleans its folder would delete the type files of another sharing it.

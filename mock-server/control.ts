@@ -185,7 +185,7 @@ export function controlHandlers(base: string, state: StandaloneState): RequestHa
     ),
     http.get(
       at('/journal'),
-      route(() => ({ status: 200, body: mock.journal.map(wireOf) })),
+      route(() => ({ status: 200, body: mock.journal.map(snakeCased) })),
     ),
     http.get(
       at('/webhooks/deliveries'),
@@ -271,11 +271,12 @@ function deliveriesWire(state: StandaloneState): unknown[] {
 }
 
 function faultWire(fault: FaultHandle): Record<string, unknown> {
-  return { id: fault.id, object: 'fault', ...wireOf(fault.rule) };
+  return { id: fault.id, object: 'fault', ...snakeCased(fault.rule) };
 }
 
-// A plain object in its wire form: snake_case keys and ISO timestamps (the journal, a fault's rule).
-function wireOf(value: object): Record<string, unknown> {
+// One of the control routes' own objects (the journal, a fault's rule), which no contract schema describes,
+// in the form of the wire: snake_case keys and ISO timestamps.
+function snakeCased(value: object): Record<string, unknown> {
   return Object.fromEntries(
     Object.entries(value)
       .filter(([, field]) => field !== undefined)

@@ -14,6 +14,7 @@ export {
   AULM_HOSTS,
   type AulmMockControls,
   type AulmMockOptions,
+  type CreatedAccount,
   type Quickstart,
   type RateLimitOptions,
   SEEDED_START,

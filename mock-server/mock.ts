@@ -100,6 +100,14 @@ export interface AulmMockOptions {
   worker?: WorkerStartOptions;
 }
 
+/** What `mock.accounts.create` made: an account and its test key. */
+export interface CreatedAccount {
+  /** The new account. */
+  account: Account;
+  /** Its test key, `aulm_test_…`, with scope `*`. */
+  apiKey: string;
+}
+
 /** What `quickstart()` returns: a key of a new `eu` account, and a session already connected. */
 export interface Quickstart {
   /** A test key (`aulm_test_...`) of scope `*`. */
@@ -126,12 +134,7 @@ export interface AulmMockControls {
   /** What only the mock can do with accounts. */
   readonly accounts: {
     /** Creates an account (default region `eu`) with a test key of scope `*`. */
-    create(params?: CreateAccountParams): {
-      /** The new account. */
-      account: Account;
-      /** Its test key, `aulm_test_…`, with scope `*`. */
-      apiKey: string;
-    };
+    create(params?: CreateAccountParams): CreatedAccount;
   };
   /** What the phone of a session would do. */
   readonly sessions: {

@@ -80,7 +80,7 @@ export class PrivacyHoldings {
   }
 
   /** The result of an access request: the kinds of data held, how many records, and the oldest one's time. */
-  access(accountId: string, subject: HoldingsSubject): z.output<typeof AccessResult> {
+  access(accountId: string, subject: HoldingsSubject): AccessResult {
     const { messages, deliveries } = this.of(accountId, subject);
     const categories =
       subject.kind === 'account'

@@ -59,4 +59,30 @@ describe('the built package', () => {
     );
     expect(result).toEqual({ error: 'APIConnectionError', loaded: ['undici'] });
   });
+
+  // The reference server installs its dispatcher with the undici it carries (dist/vendor); the SDK sends
+  // through the undici the user resolves, which finds it as the global dispatcher: two copies, one process.
+  it.each(['module', 'commonjs'] as const)(
+    'answers the built SDK from the built in-process reference server (%s), each on its own undici',
+    async (type) => {
+      const load =
+        type === 'module'
+          ? "const { Aulm } = await import('aulm'); const { startAulmMock } = await import('aulm/mock-server');"
+          : "const { Aulm } = require('aulm'); const { startAulmMock } = require('aulm/mock-server');";
+      const result = await run(
+        type,
+        `(async () => { ${load}
+         const mock = await startAulmMock({ seed: 1 });
+         const { apiKey, sessionId } = mock.quickstart();
+         const aulm = new Aulm({ apiKey });
+         const message = await aulm.messages.send({ sessionId, to: '+447700900123', text: 'hello' });
+         await mock.clock.advance('10s');
+         const log = await aulm.logs.get(message.id);
+         await mock.close();
+         console.log(JSON.stringify({ sent: message.status, now: log.status, recipient: String(log.recipient) }));
+         })();`,
+      );
+      expect(result).toEqual({ sent: 'queued', now: 'read', recipient: '+44 ••••••0123' });
+    },
+  );
 });

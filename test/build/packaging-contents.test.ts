@@ -28,6 +28,7 @@ const expected = [
   'dist/mock-server/cli.js',
   'dist/mock-server/cli.js.map',
   'dist/vendor/undici.cjs', // the undici the reference server runs, as it is published: no map
+  'dist/THIRD_PARTY_NOTICES.md', // the licences of zod and undici, which the builds carry
   ...builds.flatMap((build) => perBuild.map((file) => `dist/${build}/${file}`)),
 ].sort();
 
@@ -130,5 +131,24 @@ describe('npm pack', () => {
       .filter((name) => !name.startsWith('node:') && !NODE_BUILTINS.has(name))
       .map((name) => name.split('/')[0]!);
     expect([...new Set(packages)].sort()).toEqual(['msw', 'undici']);
+  });
+
+  it('carries the licence of each package it bundles, at the version the lock file holds', () => {
+    const notices = readFileSync(join(root, 'dist/THIRD_PARTY_NOTICES.md'), 'utf8');
+    const lock = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8')) as {
+      packages: Record<string, { version: string }>;
+    };
+    for (const name of ['zod', 'undici']) {
+      expect(notices).toContain(`## ${name} ${lock.packages[`node_modules/${name}`]!.version}\n`);
+      expect(notices).toContain(readFileSync(join(root, `node_modules/${name}/LICENSE`), 'utf8').trim());
+    }
+  });
+
+  it('gives the reference server undici from dist/vendor only, never the undici a user resolves', () => {
+    for (const path of ['dist/mock-server/index.js', 'dist/mock-server/index.cjs']) {
+      const text = readFileSync(join(root, path), 'utf8');
+      expect(text, path).toMatch(/["']\.\.\/vendor\/undici\.cjs["']/);
+      expect(text, path).not.toMatch(/(?:from\s*|require\(\s*)["']undici["']/);
+    }
   });
 });

@@ -120,6 +120,7 @@ export const params: Case[] = [
     contract.CreatePrivacyRequestParams,
     { type: 'erasure', subject: { type: 'recipient', phoneNumber: '+447700900123' }, note: 'Asked by mail' },
   ],
+  ['an account as the subject', contract.PrivacySubjectParams, { type: 'account' }],
   ['a rating', contract.RateTicketParams, { score: 5, comment: 'Quick' }],
   ['a delivery filter', contract.ListWebhookDeliveriesParams, { endpointId: 'whe_1', eventType: 'x' }],
   ['an API key filter', contract.ListApiKeysParams, { limit: 10 }],

@@ -133,7 +133,8 @@ export const driftedModels = [
   wireModel<contract.MessageError>()({ code: z.string(), message: z.nullable(z.string()) }),
 ];
 
-// A parameter codec built with `z.custom<T>()` checks its `decode` against `T`.
+// A parameter codec built with `z.custom<T>()` has its `decode` checked against `T` by zod's own typing,
+// which the contract's parameter codecs (`SendMessageParams`) rely on: this keeps that reliance honest.
 export const driftedParams = z.codec(contract.SendMessageWire, z.custom<contract.SendMessageParams>(), {
   // @ts-expect-error the decoded parameters lack `to`
   decode: (wire) => ({ sessionId: wire.session_id, text: 'hello' }),
@@ -149,7 +150,9 @@ type AllTrue<T extends true[]> = T;
 type Decodes<Codec extends z.core.SomeType, T> = Equal<z.output<Codec>, T>;
 type ListOf<Codec extends z.core.SomeType, Item> = Equal<z.output<Codec>, contract.ListEnvelope<Item>>;
 
-// Every codec of the contract decodes to exactly the named type users read.
+// Every codec of the contract decodes to exactly the named type users read. For a `wireModel` or a
+// `schemaOf` this holds by construction (the checks above are what refuse a drift); the list says which
+// type each codec stands for, and holds the lists and the other codecs, which are not built that way.
 export type EveryCodecDecodesToItsNamedType = AllTrue<
   [
     Decodes<typeof contract.Region, contract.Region>,

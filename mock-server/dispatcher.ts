@@ -3,13 +3,14 @@
 // undici's own `request`, which the SDK uses in Node: this is how the SDK reaches the mock there.
 import { Buffer } from 'node:buffer';
 import { getResponse, type RequestHandler } from 'msw';
-import { AulmHandler } from './handlers/aulm-handler.js';
+import { AulmHandler, answerForbiddenMethod } from './handlers/aulm-handler.js';
 import {
   type AnswerFields,
   answerBytesOf,
   answerFieldsOf,
   checkFields,
   handOver,
+  isForbiddenMethod,
   wholeRequest,
 } from './handlers/handover.js';
 import { Agent, Dispatcher, errors, getGlobalDispatcher } from './undici.js';
@@ -93,6 +94,18 @@ export class AulmMockDispatcher extends Dispatcher {
     return this.#ownAgent;
   }
 
+  #requestOf(
+    url: URL,
+    method: string,
+    fields: Dispatcher.DispatchOptions['headers'],
+    body: string | Uint8Array | null,
+  ): Request {
+    const headers = toHeaders(fields);
+    if (!this.#mockHandlersOnly) return wholeRequest(url, method, headers, body);
+    checkFields(headers);
+    return handOver(url, method, headers, body);
+  }
+
   async #serve(origin: string, options: Dispatcher.DispatchOptions, handler: Handler): Promise<void> {
     const call = new HandlerCall(handler);
     try {
@@ -100,12 +113,10 @@ export class AulmMockDispatcher extends Dispatcher {
       if (call.aborted) return;
       const url = new URL(options.path, origin);
       const { method } = options;
-      const headers = toHeaders(options.headers);
-      if (this.#mockHandlersOnly) checkFields(headers);
-      const request = this.#mockHandlersOnly
-        ? handOver(url, method, headers, body)
-        : wholeRequest(url, method, headers, body);
-      const response = await getResponse(this.#handlers, request);
+      // A method fetch forbids: no `Request` carries it, so MSW never sees it; the mock's handler answers.
+      const response = isForbiddenMethod(method)
+        ? answerForbiddenMethod(this.#handlers, method, url)
+        : await getResponse(this.#handlers, this.#requestOf(url, method, options.headers, body));
       if (call.aborted) return;
       if (!response) {
         this.#fallbackFor().dispatch({ ...options, body }, handler);

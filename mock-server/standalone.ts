@@ -6,9 +6,16 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { getResponse, type RequestHandler } from 'msw';
 import { controlHandlers, requestId } from './control.js';
-import { AulmHandler } from './handlers/aulm-handler.js';
+import { AulmHandler, answerForbiddenMethod } from './handlers/aulm-handler.js';
 import { errorResponse } from './handlers/context.js';
-import { answerBytesOf, answerFieldsOf, handOver, urlOf, wholeRequest } from './handlers/handover.js';
+import {
+  answerBytesOf,
+  answerFieldsOf,
+  handOver,
+  isForbiddenMethod,
+  urlOf,
+  wholeRequest,
+} from './handlers/handover.js';
 import type { AulmMockOptions } from './mock.js';
 import { ServiceError } from './service/index.js';
 import { type AulmMock, createAulmMock } from './start.js';
@@ -146,12 +153,19 @@ async function answer(
 ): Promise<void> {
   let response: Response;
   try {
-    const request = await toRequest(base, incoming, state.mock.handlers);
-    const path = urlOf(request).pathname;
-    response =
-      (path.startsWith('/__mock/') ? await getResponse(control, request) : undefined) ??
-      (await getResponse(state.mock.handlers, request)) ??
-      notFound(request.method, path);
+    const method = incoming.method ?? 'GET';
+    if (isForbiddenMethod(method)) {
+      // No `Request` carries it, so MSW never sees it: the mock's handler answers it itself.
+      const url = new URL(targetOf(base, incoming));
+      response = answerForbiddenMethod(state.mock.handlers, method, url) ?? notFound(method, url.pathname);
+    } else {
+      const request = await toRequest(base, incoming, state.mock.handlers);
+      const path = urlOf(request).pathname;
+      response =
+        (path.startsWith('/__mock/') ? await getResponse(control, request) : undefined) ??
+        (await getResponse(state.mock.handlers, request)) ??
+        notFound(request.method, path);
+    }
   } catch (error) {
     response = errorResponse(error, requestId(), new Headers());
   }
@@ -212,14 +226,19 @@ async function toRequest(
   const body = framed ? await bodyOf(incoming) : null;
   // Every method goes to the handlers as sent, so the standalone answers exactly as in-process does.
   const method = incoming.method ?? 'GET';
-  // The target is read as a path even when it looks like `//host/...` or a proxy's absolute URL.
-  const target = incoming.url ?? '/';
-  const url = `${base}${target.startsWith('/') ? target : `/${target}`}`;
+  const url = targetOf(base, incoming);
   // A handler of the user's, added to `mock.handlers`, gets a request like any other.
   if (!handlers.every((handler) => handler instanceof AulmHandler)) {
     return wholeRequest(url, method, headers, body);
   }
   return handOver(url, method, headers, body);
+}
+
+// The URL a request is for, on the server's base URL: its target is read as a path even when it looks like
+// `//host/...` or a proxy's absolute URL.
+function targetOf(base: string, incoming: IncomingMessage): string {
+  const target = incoming.url ?? '/';
+  return `${base}${target.startsWith('/') ? target : `/${target}`}`;
 }
 
 function isBodyFraming(name: string): boolean {

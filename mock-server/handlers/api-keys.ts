@@ -3,21 +3,19 @@
 // create and revoke.
 import { ApiKey, ApiKeyList, CreateApiKeyParams, ListApiKeysParams } from '../../src/contract/index.js';
 import type { HandlerContext } from './context.js';
-import { readBody, readQuery, reply } from './replies.js';
+import { reply } from './replies.js';
 import { type ApiRoute, del, get, post } from './route-table.js';
 
 /** The routes of `/v1/api_keys`. */
 export function apiKeyRoutes(context: HandlerContext): ApiRoute[] {
   const { apiKeys } = context.service;
   return [
-    post('/v1/api_keys', 'account:write', async ({ request, caller }) => {
-      const params = await readBody(request, CreateApiKeyParams);
-      return reply(201, ApiKey, apiKeys.create(caller, params));
-    }),
-    get('/v1/api_keys', 'account:read', ({ url, caller }) => {
-      const params = readQuery(url, ListApiKeysParams);
-      return reply(200, ApiKeyList, apiKeys.list(caller.account.id, params));
-    }),
+    post('/v1/api_keys', 'account:write', { body: CreateApiKeyParams }, ({ body, caller }) =>
+      reply(201, ApiKey, apiKeys.create(caller, body)),
+    ),
+    get('/v1/api_keys', 'account:read', { query: ListApiKeysParams }, ({ query, caller }) =>
+      reply(200, ApiKeyList, apiKeys.list(caller.account.id, query)),
+    ),
     del('/v1/api_keys/:id', 'account:write', ({ params, caller }) =>
       reply(200, ApiKey, apiKeys.revoke(caller.account.id, params.id!)),
     ),

@@ -81,6 +81,17 @@ export class AulmHandler extends RequestHandler<AulmHandlerInfo, Parsed | undefi
     return { handler: this, request: args.request, requestId: args.requestId, response, parsedResult };
   }
 
+  /**
+   * Answers a request that no `Request` can carry because fetch forbids its method (CONNECT, TRACE, TRACK):
+   * on a path of the mock's, as the API answers a method a path does not take (`405` with `allow`, or
+   * `404` for a path it does not have), journaled like any other; `undefined` for another host or path.
+   */
+  answerForbiddenMethod(method: string, url: URL): Response | undefined {
+    if (!this.#bases.has(url.origin)) return undefined;
+    const match = this.#table.match(method, url.pathname);
+    return match === null ? undefined : this.#context.refuseMethod(method, url, match.allow ?? []);
+  }
+
   /** Prints an answered request in the browser's console, as MSW's `http` handlers do. */
   log(args: { request: Request; response: Response }): void {
     const { request, response } = args;
@@ -93,4 +104,20 @@ export class AulmHandler extends RequestHandler<AulmHandlerInfo, Parsed | undefi
     console.log('Response', response);
     console.groupEnd();
   }
+}
+
+/**
+ * Returns the answer of the mock's handler among `handlers` to a request whose method fetch forbids, which
+ * MSW cannot be handed (see `AulmHandler.answerForbiddenMethod`); `undefined` when none answers it.
+ */
+export function answerForbiddenMethod(
+  handlers: readonly RequestHandler[],
+  method: string,
+  url: URL,
+): Response | undefined {
+  for (const handler of handlers) {
+    const answer = handler instanceof AulmHandler ? handler.answerForbiddenMethod(method, url) : undefined;
+    if (answer !== undefined) return answer;
+  }
+  return undefined;
 }

@@ -8,21 +8,29 @@ import type { Faults } from '../faults.js';
 import type { Journal, JournalEntry } from '../journal.js';
 import { type Caller, type Reservation, type Service, ServiceError } from '../service/index.js';
 import { bodyTextOf, headerOf, jsonResponse } from './handover.js';
+import { readInput } from './input.js';
 import { faultReply, jsonOf, type Reply, refusalOf } from './replies.js';
-import type { ApiRoute, RouteMatch } from './route-table.js';
+import type { RouteMatch } from './route-table.js';
 
-export { errorResponse, type Reply, readBody, readQuery, reply } from './replies.js';
+export { errorResponse, type Reply, readBody, reply } from './replies.js';
 
-/** What a route is given: the request, its URL and path parameters, and the authenticated caller. */
-export interface RouteRequest {
+/**
+ * What a route is given: the request, its URL and path parameters, the authenticated caller, and its body
+ * and query decoded by the schemas it declares.
+ */
+export interface RouteRequest<Body = undefined, Query = undefined> {
   readonly request: Request;
   readonly url: URL;
   readonly params: Readonly<Record<string, string>>;
   readonly caller: Caller;
+  readonly body: Body;
+  readonly query: Query;
 }
 
 /** A route's own work, between the checks every request passes and the answer. */
-export type Route = (input: RouteRequest) => Reply | Promise<Reply>;
+export type Route<Body = undefined, Query = undefined> = (
+  input: RouteRequest<Body, Query>,
+) => Reply | Promise<Reply>;
 
 /** Returns the region a host serves (`eu.api.aulm.io` → `eu`), or `null` for a global host. */
 function regionOfHost(hostname: string): Region | null {
@@ -103,7 +111,7 @@ export class HandlerContext {
       if (fault.retryAfter !== null) exchange.headers['retry-after'] = String(fault.retryAfter);
       answer = faultReply(fault.status, requestId);
     } else {
-      answer = await this.#serve(exchange, match.route);
+      answer = await this.#serve(exchange, match);
       await exchange.wait();
     }
     if (fault?.network === 'lost_response') return cut(entry);
@@ -111,12 +119,40 @@ export class HandlerContext {
     return jsonResponse(request, answer.status, jsonOf(answer), exchange.headers);
   }
 
-  async #serve(exchange: Exchange, route: ApiRoute): Promise<Reply> {
+  /**
+   * Answers a method that no route serves without a `Request` to read (fetch forbids the method): `405`
+   * with `allow` when the path has routes, `404` when it has none. Journaled, with a request id.
+   */
+  refuseMethod(method: string, url: URL, allow: readonly string[]): Response {
+    const requestId = this.service.ids.id('request');
+    const entry = this.journal.open({
+      at: this.service.clock.now(),
+      method,
+      host: url.host,
+      path: url.pathname,
+      requestId,
+      idempotencyKey: null,
+    });
+    const headers: Record<string, string> = { 'aulm-request-id': requestId };
+    const refusal =
+      allow.length > 0
+        ? methodNotAllowed(method, url.pathname, allow, headers)
+        : new ServiceError(404, 'resource_not_found', `Unrecognized request URL: ${method} ${url.pathname}`);
+    const answer = refusalOf(refusal, requestId);
+    entry.status = answer.status;
+    return jsonResponse(null, answer.status, jsonOf(answer), headers);
+  }
+
+  async #serve(exchange: Exchange, match: RouteMatch): Promise<Reply> {
     const { service } = this;
     const { request, url, headers } = exchange;
+    const { route } = match;
     const { scope } = route;
     let reservation: Reservation | null = null;
     try {
+      // What the path serves does not depend on who asks.
+      if (match.allow !== undefined)
+        throw methodNotAllowed(request.method, url.pathname, match.allow, headers);
       const caller = this.#authenticate(request);
       headers['aulm-region'] = caller.account.region;
       this.#takeToken(caller, headers);
@@ -132,6 +168,8 @@ export class HandlerContext {
       if (scope !== null && !service.accounts.allows(caller.key, scope)) {
         throw new ServiceError(403, 'missing_scope', `This API key lacks the scope ${scope}.`);
       }
+      // Before the idempotency key: a request refused for what it sent is not kept for its key.
+      const values = await readInput(request, url, route);
       const key = request.method === 'POST' ? headerOf(request, 'idempotency-key') : null;
       if (key !== null) {
         const outcome = service.idempotencyKeys.begin({
@@ -149,7 +187,7 @@ export class HandlerContext {
         reservation = outcome.reservation;
       }
       await exchange.wait();
-      const answer = await route.run({ request, url, params: exchange.params, caller });
+      const answer = await route.run({ request, url, params: exchange.params, caller, ...values });
       settle(reservation, answer, exchange.requestId);
       return answer;
     } catch (error) {
@@ -203,6 +241,21 @@ export class HandlerContext {
     headers['retry-after'] = String(state.retryAfter);
     throw rateLimits.refusal(state);
   }
+}
+
+/** The refusal of a method that a known path does not serve, with the `allow` header of those it does. */
+export function methodNotAllowed(
+  method: string,
+  path: string,
+  allow: readonly string[],
+  headers: Record<string, string>,
+): ServiceError {
+  headers.allow = allow.join(', ');
+  return new ServiceError(
+    405,
+    'method_not_allowed',
+    `${path} does not take ${method}: it takes ${allow.join(', ')}.`,
+  );
 }
 
 // An answer the route gave is kept for the key; a failure of the server (5xx) frees it for a retry.

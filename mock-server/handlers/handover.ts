@@ -6,12 +6,16 @@
 // their body, and get their answer with its body, as usual. The routes, the checks and the bytes answered
 // are the same either way.
 import { HttpResponse } from 'msw';
+import { ServiceError } from '../service/index.js';
 
+// UTF-8 as JSON must be: a byte sequence that is not UTF-8 is refused, not read with U+FFFD in its place.
+const decoder = new TextDecoder('utf-8', { fatal: true });
+// What stands for the text of a body that is not UTF-8, which `bodyTextOf` refuses.
+const NOT_UTF8 = Symbol('not UTF-8');
 // The body text of each other request read so far (a front end's request carries its own).
-const bodyTexts = new WeakMap<Request, string>();
+const bodyTexts = new WeakMap<Request, string | typeof NOT_UTF8>();
 const statusTexts = new Map<number, string>();
 const encoder = new TextEncoder();
-const decoder = new TextDecoder();
 
 // A front end's request: a `Request` like any other to MSW and the handlers, with its body text, its
 // parsed URL and its header fields carried in private fields rather than in side tables (a `WeakMap` entry
@@ -21,7 +25,7 @@ const decoder = new TextDecoder();
 // A copy of it (`clone()`, `new Request(request)`) carries neither body nor headers, which is why the
 // front ends hand requests over only while every handler is the mock's own (`wholeRequest` otherwise).
 class HandedOverRequest extends Request {
-  readonly #bodyText: string;
+  readonly #bodyText: string | typeof NOT_UTF8;
   readonly #url: URL;
   readonly #fields: ReadonlyArray<readonly [string, string]>;
   #headers: Headers | undefined;
@@ -30,7 +34,7 @@ class HandedOverRequest extends Request {
     url: URL | string,
     method: string,
     fields: ReadonlyArray<readonly [string, string]>,
-    bodyText: string,
+    bodyText: string | typeof NOT_UTF8,
   ) {
     super(url, { method });
     this.#bodyText = bodyText;
@@ -43,7 +47,7 @@ class HandedOverRequest extends Request {
     return this.#headers;
   }
 
-  static bodyTextOf(request: Request): string | undefined {
+  static bodyTextOf(request: Request): string | typeof NOT_UTF8 | undefined {
     return #bodyText in request ? request.#bodyText : undefined;
   }
 
@@ -99,11 +103,16 @@ export function handOver(
   if (sent && typeof body === 'string' && !headers.some(([name]) => name.toLowerCase() === 'content-type')) {
     headers.push(['content-type', 'text/plain;charset=UTF-8']);
   }
-  // As `request.text()` would read it: UTF-8 (a lone surrogate of a string as U+FFFD), a BOM dropped.
-  const text = sent ? decoder.decode(typeof body === 'string' ? encoder.encode(body) : body) : '';
+  // UTF-8, a BOM dropped (a lone surrogate of a string as U+FFFD, as `request.text()` would read it).
+  const text = sent ? utf8Of(typeof body === 'string' ? encoder.encode(body) : body) : '';
   // Parsed here once, for the handlers too; a URL that does not parse is left to `new Request`, whose own
   // error it throws as before.
   return new HandedOverRequest(parsedURL(url) ?? url, method, headers, text);
+}
+
+/** Whether fetch forbids a method, so that no `Request` can carry it: CONNECT, TRACE and TRACK. */
+export function isForbiddenMethod(method: string): boolean {
+  return /^(connect|trace|track)$/i.test(method);
 }
 
 /**
@@ -178,13 +187,25 @@ export function headerOf(request: Request, name: string): string | null {
 // What `Headers` trims from each value: tabs, line feeds, carriage returns and spaces at either end.
 const HTTP_WHITESPACE_AROUND = /^[\t\n\r ]+|[\t\n\r ]+$/g;
 
-/** Returns the text of a request's body, read once whoever asks (the idempotency check, the route). */
+function utf8Of(bytes: Uint8Array): string | typeof NOT_UTF8 {
+  try {
+    return decoder.decode(bytes);
+  } catch {
+    return NOT_UTF8;
+  }
+}
+
+/**
+ * Returns the text of a request's body, read once whoever asks (the idempotency check, the route); a body
+ * that is not UTF-8 is `400 invalid_json`.
+ */
 export async function bodyTextOf(request: Request): Promise<string> {
   let text = HandedOverRequest.bodyTextOf(request) ?? bodyTexts.get(request);
   if (text === undefined) {
-    text = await request.text();
+    text = utf8Of(new Uint8Array(await request.arrayBuffer()));
     bodyTexts.set(request, text);
   }
+  if (text === NOT_UTF8) throw new ServiceError(400, 'invalid_json', 'The request body is not valid UTF-8.');
   return text;
 }
 

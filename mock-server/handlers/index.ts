@@ -37,6 +37,8 @@ const unknownRoute: ApiRoute = {
   method: '*',
   path: '/v1/**',
   scope: null,
+  body: null,
+  query: null,
   run: ({ request, url }) => {
     throw new ServiceError(
       404,

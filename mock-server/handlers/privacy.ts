@@ -7,22 +7,24 @@ import {
   PrivacyRequestList,
 } from '../../src/contract/index.js';
 import type { HandlerContext } from './context.js';
-import { readBody, readQuery, reply } from './replies.js';
+import { reply } from './replies.js';
 import { type ApiRoute, get, post } from './route-table.js';
 
 /** The routes of `/v1/privacy_requests`. */
 export function privacyRoutes(context: HandlerContext): ApiRoute[] {
   const { privacy } = context.service;
   return [
-    post('/v1/privacy_requests', 'privacy:write', async ({ request, url, caller }) => {
-      const params = await readBody(request, CreatePrivacyRequestParams);
+    post(
+      '/v1/privacy_requests',
+      'privacy:write',
+      { body: CreatePrivacyRequestParams },
       // The export's download_url points at the host the request came to.
-      return reply(202, PrivacyRequest, privacy.create(caller.account.id, params, url.origin));
-    }),
-    get('/v1/privacy_requests', 'privacy:read', ({ url, caller }) => {
-      const params = readQuery(url, ListPrivacyRequestsParams);
-      return reply(200, PrivacyRequestList, privacy.list(caller.account.id, params));
-    }),
+      ({ body, url, caller }) =>
+        reply(202, PrivacyRequest, privacy.create(caller.account.id, body, url.origin)),
+    ),
+    get('/v1/privacy_requests', 'privacy:read', { query: ListPrivacyRequestsParams }, ({ query, caller }) =>
+      reply(200, PrivacyRequestList, privacy.list(caller.account.id, query)),
+    ),
     get('/v1/privacy_requests/:id', 'privacy:read', ({ params, caller }) =>
       reply(200, PrivacyRequest, privacy.get(caller.account.id, params.id!)),
     ),
@@ -32,10 +34,13 @@ export function privacyRoutes(context: HandlerContext): ApiRoute[] {
     post('/v1/privacy_requests/:id/lift', 'privacy:write', ({ params, caller }) =>
       reply(200, PrivacyRequest, privacy.lift(caller.account.id, params.id!)),
     ),
-    post('/v1/privacy_requests/:id/extend', 'privacy:write', async ({ request, params, caller }) => {
-      await readBody(request, ExtendPrivacyRequestParams);
-      return reply(200, PrivacyRequest, privacy.extend(caller.account.id, params.id!));
-    }),
+    post(
+      '/v1/privacy_requests/:id/extend',
+      'privacy:write',
+      { body: ExtendPrivacyRequestParams },
+      // The reason is the business's own record: checked, not kept.
+      ({ params, caller }) => reply(200, PrivacyRequest, privacy.extend(caller.account.id, params.id!)),
+    ),
     get('/v1/privacy_requests/:id/export', 'privacy:read', ({ params, caller }) => ({
       // Stored as the JSON text the contract's PrivacyExport encoded when the export completed.
       status: 200,

@@ -1,10 +1,10 @@
 // The wire side of the handlers: reading a request's body and query with the contract, and the answers
 // (a model in its wire form, the error envelope of a refusal, the envelope of an injected fault).
-import * as z from 'zod/mini';
-import { compiledOf } from '../../src/contract/compiled.js';
-import { CHECK_OPTIONS, describeIssue, ErrorEnvelope, errorTypeForStatus } from '../../src/contract/index.js';
+import type * as z from 'zod/mini';
+import { ErrorEnvelope, errorTypeForStatus } from '../../src/contract/index.js';
 import { ServiceError } from '../service/index.js';
 import { bodyTextOf, jsonResponse } from './handover.js';
+import { check, parseObject } from './input.js';
 import { wireJson, wireOf } from './wire.js';
 
 /** What a route answers: a status and the wire body, and that body's JSON when it was made first. */
@@ -56,33 +56,13 @@ export function jsonOf(answer: Reply): Uint8Array {
   return answer.json ?? encoder.encode(JSON.stringify(answer.body));
 }
 
-/** Reads a JSON body (empty counts as `{}`) and decodes it; bad JSON is `400`, a bad field `400`/`422`. */
+/**
+ * Reads the JSON body of a control route (`/__mock/`): empty counts as `{}`, else one JSON object (`400`
+ * otherwise), decoded by `schema`. The API's routes read theirs with `readInput`, by API.md's rules.
+ */
 export async function readBody<S extends z.core.$ZodType>(request: Request, schema: S): Promise<z.output<S>> {
   const text = await bodyTextOf(request);
-  let value: unknown = {};
-  if (text.trim() !== '') {
-    try {
-      value = JSON.parse(text);
-    } catch {
-      // The parser's own message quotes the body, which may hold a phone number: it is not echoed.
-      throw new ServiceError(400, 'invalid_json', 'The request body is not valid JSON.');
-    }
-  }
-  return check(schema, value, 'body');
-}
-
-/** Reads and decodes the query string; an unknown parameter is `400`, a bad value `422`. */
-export function readQuery<S extends z.core.$ZodType>(url: URL, schema: S): z.output<S> {
-  return check(schema, Object.fromEntries(url.searchParams), 'query');
-}
-
-function check<S extends z.core.$ZodType>(schema: S, value: unknown, where: string): z.output<S> {
-  // Compiled as the SDK decodes (zod's generated parser was most of the saving on a list request), with the
-  // SDK's options: a missing field told from one of the wrong type, the messages whatever the locale.
-  const result = z.safeDecode(compiledOf(schema), value as z.input<S>, CHECK_OPTIONS);
-  if (result.success) return result.data;
-  const problem = describeIssue(result.error, where);
-  throw new ServiceError(problem.status, problem.code, problem.message, problem.param);
+  return check(schema, text.trim() === '' ? {} : parseObject(text), 'body');
 }
 
 /** Returns the error envelope of a refusal (or of an unexpected failure, as `500 internal_error`). */
@@ -101,7 +81,8 @@ export function refusalOf(error: unknown, requestId: string): Reply {
 /** Answers a refusal (or an unexpected failure, as `500 internal_error`) with the error envelope. */
 export function errorResponse(error: unknown, requestId: string, headers: Headers): Response {
   const answer = refusalOf(error, requestId);
-  return jsonResponse(null, answer.status, jsonOf(answer), Object.fromEntries(headers));
+  const fields = { ...Object.fromEntries(headers), 'aulm-request-id': requestId };
+  return jsonResponse(null, answer.status, jsonOf(answer), fields);
 }
 
 // The code an injected status carries: the contract's own where it has one that fits any request.

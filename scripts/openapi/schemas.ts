@@ -44,6 +44,7 @@ import {
   ListTicketsParams,
   ListWebhookDeliveriesParams,
   ListWebhookEndpointsParams,
+  METADATA_KEY,
   MediaContent,
   MediaUrl,
   Message,
@@ -268,8 +269,15 @@ function override(ctx: { zodSchema: Schema; jsonSchema: z.core.JSONSchema.BaseSc
     return;
   }
   if (schema === Metadata) {
-    json.maxProperties = 20;
-    json.description = 'Up to 20 string keys of up to 40 characters, each value up to 500 characters.';
+    for (const key of Object.keys(json)) delete json[key];
+    Object.assign(json, {
+      type: 'object',
+      maxProperties: 20,
+      propertyNames: { pattern: METADATA_KEY.source },
+      additionalProperties: { type: 'string', maxLength: 500 },
+      description:
+        'Up to 20 keys of 1 to 40 letters, digits, _, - or ., each value a string of up to 500 characters.',
+    });
     return;
   }
   if (schema === EndpointUrl || schema === MediaUrl) json.format = 'uri';

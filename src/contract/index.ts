@@ -9,6 +9,7 @@ export * from './ids.js';
 export * from './list.js';
 export * from './logs.js';
 export * from './messages.js';
+export * from './metadata.js';
 export * from './personal.js';
 export * from './privacy.js';
 export * from './privacy-export.js';

@@ -1,7 +1,9 @@
 // Messages: what a business sends through a connected session, and what becomes of it.
 import * as z from 'zod/mini';
 import { schemaOf, timestamp, wireModel } from './codec.js';
+import { httpsUrl } from './https-url.js';
 import { idOf } from './ids.js';
+import { Metadata } from './metadata.js';
 import { e164, type PhoneNumber, phoneNumber, preview, type Redacted } from './personal.js';
 
 /** The statuses of a message, in the only order they move along (`failed` ends it anywhere). */
@@ -39,23 +41,6 @@ export const MessageError = wireModel<MessageError>()({
   code: z.string(),
   message: z.string(),
 });
-
-/** Your own keys and values: up to 20 string keys of up to 40 characters, each value up to 500 characters. */
-export interface Metadata {
-  /** A value of up to 500 characters. */
-  [key: string]: string;
-}
-/**
- * Up to 20 string keys of up to 40 characters, each value up to 500 characters.
- * @internal
- */
-export const Metadata = schemaOf<Metadata>()(
-  z.record(z.string().check(z.minLength(1), z.maxLength(40)), z.string().check(z.maxLength(500))).check(
-    z.refine((record) => Object.keys(record).length <= 20, {
-      error: 'must have at most 20 keys',
-    }),
-  ),
-);
 
 /** What a message carries: a text, or a media file with an optional caption. */
 export type MessageType = 'text' | 'media';
@@ -117,9 +102,7 @@ const TextContent = wireModel<TextContent>()(
  * The URL of a message's media: `https://` only.
  * @internal
  */
-export const MediaUrl = z
-  .string()
-  .check(z.refine((text) => /^https:\/\/[^\s/]+\S*$/.test(text), { error: 'must be an https:// URL' }));
+export const MediaUrl = httpsUrl(2048);
 
 /** The media of a media message: an https URL, its MIME type and an optional caption. */
 export interface MediaContent {

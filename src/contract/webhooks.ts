@@ -2,6 +2,7 @@
 // every delivery and its attempts.
 import * as z from 'zod/mini';
 import { schemaOf, timestamp, wireModel } from './codec.js';
+import { httpsUrl } from './https-url.js';
 import { idOf } from './ids.js';
 import { type ListParams, listOf, listParams } from './list.js';
 import { Secret } from './personal.js';
@@ -37,15 +38,8 @@ export const EventSubscription = z
   .array(z.enum([...EventType.options, '*'] as const))
   .check(z.minLength(1), z.maxLength(EventType.options.length + 1));
 
-const LOOPBACK = /^http:\/\/(localhost|127\.\d{1,3}\.\d{1,3}\.\d{1,3}|\[::1\])(:\d{1,5})?(\/\S*)?$/;
-
-/** Where deliveries go: an `https://` URL, or `http://` on loopback for a receiver under test. */
-export const EndpointUrl = z.string().check(
-  z.maxLength(2048),
-  z.refine((text) => /^https:\/\/[^\s/]+(\/\S*)?$/.test(text) || LOOPBACK.test(text), {
-    error: 'must be an https:// URL (http:// only on localhost or 127.0.0.1)',
-  }),
-);
+/** Where deliveries go: an `https://` URL with a host, no credentials, and a port from 1 if one is given. */
+export const EndpointUrl = httpsUrl(2048);
 
 /** A signing secret: `whsec_` and the base64 of 24 to 64 random bytes. */
 export const WebhookSecret = z

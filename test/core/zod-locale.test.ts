@@ -29,7 +29,9 @@ describe('the SDK under an application that set a zod locale', () => {
     });
     const error = await sent.catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(UnprocessableEntityError);
-    expect((error as Error).message).toBe(`422 parameter_invalid: Invalid metadata.${key}: invalid value.`);
+    expect((error as Error).message).toBe(
+      `422 parameter_invalid: Invalid metadata.${key}: a key must be 1 to 40 characters, each a letter, a digit, _, - or a dot.`,
+    );
     expect(api.requests).toEqual([]);
   });
 

@@ -31,7 +31,7 @@ beforeAll(async () => {
     response.writeHead(scripted.get(path)?.shift() ?? 204).end();
   });
   await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
+  base = `https://127.0.0.1:${(receiver.address() as AddressInfo).port}`; // over plain HTTP on loopback
   mock = await startAulmMock({ seed: 40, webhooks: { deliver: 'fetch' } });
   const start = mock.quickstart();
   sessionId = start.sessionId;

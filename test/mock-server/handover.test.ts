@@ -130,6 +130,11 @@ const script = (sessionId: string) => [
     method: 'POST',
     path: '/v1/messages',
     body: `{"session_id":"${sessionId}","to":"+447700900123","type":"text","text":{"body":"é \uD800"}}`,
+  },
+  {
+    method: 'POST',
+    path: '/v1/messages',
+    body: `{"session_id":"${sessionId}","to":"+447700900123","type":"text","text":{"body":"é"}}`,
     json: false,
   },
   { method: 'GET', path: '/v1/logs?limit=5' },
@@ -203,7 +208,7 @@ describe('a request handed over', () => {
     const expected = await play(whole, second.apiKey, second.sessionId);
     const actual = await play(handed.dispatcher, first.apiKey, first.sessionId);
     expect(actual.map((answer) => answer.status)).toEqual([
-      200, 200, 201, 201, 409, 422, 400, 422, 202, 200, 404, 404, 200,
+      200, 200, 201, 201, 409, 422, 400, 422, 202, 415, 200, 404, 405, 200,
     ]);
     expect(actual).toEqual(expected);
     expect(handed.journal).toEqual(carried.journal);

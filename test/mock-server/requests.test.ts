@@ -93,14 +93,21 @@ describe('regions', () => {
 });
 
 describe('unknown routes and bad bodies', () => {
-  it('answers 404 resource_not_found for an unknown /v1 path or method', async () => {
+  it('answers 404 resource_not_found for an unknown /v1 path, and 405 with allow for a method a path does not take', async () => {
     const { apiKey } = mock.quickstart();
     const api = clientFor(apiKey);
     const unknownPath = await api.get('/v1/widgets');
     expect(unknownPath.status).toBe(404);
     expect(unknownPath.body.error).toMatchObject({ type: 'not_found_error', code: 'resource_not_found' });
     expect(unknownPath.body.error.message).toContain('/v1/widgets');
-    expect((await api.delete('/v1/messages')).status).toBe(404);
+    const wrongMethod = await api.delete('/v1/messages');
+    expect(wrongMethod.status).toBe(405);
+    expect(wrongMethod.headers.get('allow')).toBe('POST');
+    expect(wrongMethod.headers.get('aulm-request-id')).toMatch(/^req_/);
+    expect(wrongMethod.body.error).toMatchObject({
+      type: 'invalid_request_error',
+      code: 'method_not_allowed',
+    });
   });
 
   it('answers 400 invalid_json for a body that is not JSON, and creates nothing', async () => {

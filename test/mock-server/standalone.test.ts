@@ -82,7 +82,8 @@ describe('startStandalone', () => {
 
   it('passes HEAD to the API as sent, answering as in-process does', async () => {
     const head = await api('HEAD', '/v1/account');
-    expect(head.status).toBe(404);
+    expect(head.status).toBe(405);
+    expect(head.headers.get('allow')).toBe('GET, PATCH');
     expect(server.mock.journal.at(-1)).toMatchObject({ method: 'HEAD', path: '/v1/account' });
   });
 

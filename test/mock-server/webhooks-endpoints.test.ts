@@ -65,10 +65,32 @@ describe('POST /v1/webhook_endpoints', () => {
     }
   });
 
-  it('takes a loopback http:// URL for a receiver under test, and ["*"] for every event', async () => {
+  it('takes an https:// URL on loopback for a receiver under test, and ["*"] for every event', async () => {
     const api = start();
-    const endpoint = await createEndpoint(api, { url: 'http://127.0.0.1:3000/hooks', events: ['*'] });
-    expect(endpoint).toMatchObject({ url: 'http://127.0.0.1:3000/hooks', events: ['*'], description: null });
+    const endpoint = await createEndpoint(api, { url: 'https://127.0.0.1:3000/hooks', events: ['*'] });
+    expect(endpoint).toMatchObject({ url: 'https://127.0.0.1:3000/hooks', events: ['*'], description: null });
+  });
+
+  it.each([
+    'http://127.0.0.1:3000/hooks',
+    'ftp://example.com/hooks',
+    'https://user@',
+    'https://user:secret@example.com/hooks',
+    'https://%zz/hook',
+    'https://[bad/',
+    'https://x:99999/hook',
+    'https://x:0/hook',
+    'not a url',
+  ])('refuses %s with 422 parameter_invalid naming url, on create and on change', async (url) => {
+    const api = start();
+    const created = await api.post('/v1/webhook_endpoints', { url, events: ['*'] });
+    expect(created.status).toBe(422);
+    expect(created.body.error).toMatchObject({ code: 'parameter_invalid', param: 'url' });
+    const endpoint = await createEndpoint(api, { events: ['*'] });
+    const changed = await api.patch(`/v1/webhook_endpoints/${endpoint.id}`, { url });
+    expect(changed.status).toBe(422);
+    expect(changed.body.error).toMatchObject({ code: 'parameter_invalid', param: 'url' });
+    expect((await api.get(`/v1/webhook_endpoints/${endpoint.id}`)).body.url).toBe(endpoint.url);
   });
 
   it('keeps a repeated event type once', async () => {

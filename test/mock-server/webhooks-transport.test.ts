@@ -12,6 +12,7 @@ import {
   createAulmMock,
   startStandalone,
 } from '../../mock-server/index.js';
+import { overLoopback } from '../../mock-server/webhook-transport.js';
 import { verifyWebhook } from '../../src/webhooks/index.js';
 import { call, clientFor, textMessage } from './client.js';
 
@@ -71,9 +72,10 @@ describe("deliver: 'fetch' (the default)", () => {
   it('records a receiver that cannot be reached as a connection failure', async () => {
     const closed = createServer();
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
-    const url = `http://127.0.0.1:${(closed.address() as AddressInfo).port}/gone`;
+    const url = `https://127.0.0.1:${(closed.address() as AddressInfo).port}/gone`;
     await new Promise((resolve) => closed.close(resolve));
-    const letThrough = http.post(url, () => passthrough());
+    // Sent over plain HTTP, as every delivery to a receiver on loopback is.
+    const letThrough = http.post(url.replace('https:', 'http:'), () => passthrough());
     await withMock(
       { seed: 22, webhooks: { deliver: 'fetch' } },
       async (mock) => {
@@ -96,6 +98,19 @@ describe("deliver: 'fetch' (the default)", () => {
   });
 });
 
+describe('a receiver on loopback', () => {
+  it.each([
+    ['https://localhost:3000/hooks?x=1', 'http://localhost:3000/hooks?x=1'],
+    ['https://127.0.0.1:8443/a', 'http://127.0.0.1:8443/a'],
+    ['https://127.9.9.9/a', 'http://127.9.9.9:443/a'],
+    ['https://[::1]:3000/', 'http://[::1]:3000/'],
+    ['https://hooks.example.com/a', 'https://hooks.example.com/a'],
+    ['https://localhost.example.com/a', 'https://localhost.example.com/a'],
+  ])("gets the deliveries of %s over plain HTTP on the same port, with 'fetch'", (url, sent) => {
+    expect(overLoopback(url)).toBe(sent);
+  });
+});
+
 describe('the standalone server', () => {
   it('delivers to a receiver on loopback with real fetch, and POST /__mock/webhooks/flush waits for it', async () => {
     const received: Array<{ headers: IncomingHttpHeaders; body: string }> = [];
@@ -106,7 +121,7 @@ describe('the standalone server', () => {
       response.writeHead(200).end('ok');
     });
     await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-    const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`;
+    const url = `https://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`;
     const server = await startStandalone({ port: 0, seed: 23, clock: 'manual' });
     try {
       const api = clientFor(server.apiKey, server.url);

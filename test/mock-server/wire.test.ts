@@ -67,7 +67,7 @@ describe('the answers of the reference server', () => {
     const message = await ok(
       api.post('/v1/messages', {
         ...textMessage(sessionId, NUMBER, 'Your code is 4821, valid for ten minutes from now, so be quick.'),
-        metadata: { orderId: 'A-1', order_id: 'B-2', 'Weird Key': 'ü' },
+        metadata: { orderId: 'A-1', order_id: 'B-2', 'Weird.Key-9': 'ü', ['__proto__']: 'kept' },
       }),
     );
     await ok(

@@ -3,7 +3,7 @@
 // undici's own `request`, which the SDK uses in Node: this is how the SDK reaches the mock there.
 import { Buffer } from 'node:buffer';
 import { getResponse, type RequestHandler } from 'msw';
-import { AulmHandler, answerForbiddenMethod } from './handlers/aulm-handler.js';
+import { AulmHandler, answerWithoutRequest } from './handlers/aulm-handler.js';
 import {
   type AnswerFields,
   answerBytesOf,
@@ -115,7 +115,7 @@ export class AulmMockDispatcher extends Dispatcher {
       const { method } = options;
       // A method fetch forbids: no `Request` carries it, so MSW never sees it; the mock's handler answers.
       const response = isForbiddenMethod(method)
-        ? answerForbiddenMethod(this.#handlers, method, url)
+        ? answerWithoutRequest(this.#handlers, method, url)
         : await getResponse(this.#handlers, this.#requestOf(url, method, options.headers, body));
       if (call.aborted) return;
       if (!response) {

@@ -4,9 +4,10 @@
 import { Buffer } from 'node:buffer';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { getResponse, type RequestHandler } from 'msw';
 import { controlHandlers, requestId } from './control.js';
-import { AulmHandler, answerForbiddenMethod } from './handlers/aulm-handler.js';
+import { AulmHandler, answerWithoutRequest } from './handlers/aulm-handler.js';
 import { errorResponse } from './handlers/context.js';
 import {
   answerBytesOf,
@@ -95,6 +96,10 @@ export async function startStandalone(options: StandaloneOptions = {}): Promise<
     throw error;
   }
   const state: StandaloneState = { mock, ...mock.quickstart() };
+  // What node:http cannot read as a request is answered in the API's envelope all the same.
+  server.on('clientError', (error: UnreadableError, socket: Duplex) => {
+    answerUnreadable(error, socket, base, state.mock.handlers).catch(() => socket.destroy());
+  });
   const control = controlHandlers(base, state);
   const writeSoon = atEndOfTurn();
   serve = (request, response) => {
@@ -157,7 +162,7 @@ async function answer(
     if (isForbiddenMethod(method)) {
       // No `Request` carries it, so MSW never sees it: the mock's handler answers it itself.
       const url = new URL(targetOf(base, incoming));
-      response = answerForbiddenMethod(state.mock.handlers, method, url) ?? notFound(method, url.pathname);
+      response = answerWithoutRequest(state.mock.handlers, method, url) ?? notFound(method, url.pathname);
     } else {
       const request = await toRequest(base, incoming, state.mock.handlers);
       const path = urlOf(request).pathname;
@@ -275,6 +280,48 @@ function write(response: Response, body: Uint8Array, head: boolean, outgoing: Se
   if (response.status !== 204 && response.status !== 304) headers.push('content-length', String(body.length));
   outgoing.writeHead(response.status, response.statusText || undefined, headers);
   outgoing.end(head ? undefined : body);
+}
+
+type UnreadableError = Error & { code?: string; rawPacket?: Buffer };
+
+const REQUEST_LINE = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+) (\/\S*) HTTP\/1\.[01]\r?\n/;
+
+/**
+ * Answers what node:http could not read as a request, and closes the connection as node:http would: a
+ * method it does not know (`TRACK`, `FOO`) as the API answers any method a path does not take (`405` with
+ * `allow`, or `404`), anything else (a header line that is not one, a body it cannot frame) with `400
+ * invalid_request`, each in the error envelope with `aulm-request-id`.
+ */
+async function answerUnreadable(
+  error: UnreadableError,
+  socket: Duplex,
+  base: string,
+  handlers: readonly RequestHandler[],
+): Promise<void> {
+  if (!socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const line = REQUEST_LINE.exec(error.rawPacket?.toString('latin1') ?? '');
+  let response: Response | undefined;
+  if (error.code === 'HPE_INVALID_METHOD' && line) {
+    const url = URL.canParse(`${base}${line[2]}`) ? new URL(`${base}${line[2]}`) : null;
+    if (url) response = answerWithoutRequest(handlers, line[1]!, url);
+  }
+  response ??= errorResponse(
+    new ServiceError(
+      400,
+      'invalid_request',
+      `The request could not be read as HTTP/1.1 (${error.code ?? 'unreadable'}).`,
+    ),
+    requestId(),
+    new Headers(),
+  );
+  const body = Buffer.from(await response.arrayBuffer());
+  const fields = answerFieldsOf(response);
+  let head = `HTTP/1.1 ${response.status} ${response.statusText}\r\nconnection: close\r\n`;
+  for (const name in fields) if (name !== 'content-length') head += `${name}: ${String(fields[name])}\r\n`;
+  socket.end(Buffer.concat([Buffer.from(`${head}content-length: ${body.length}\r\n\r\n`, 'latin1'), body]));
 }
 
 function notFound(method: string, path: string): Response {

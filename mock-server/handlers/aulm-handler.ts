@@ -6,7 +6,7 @@
 import { RequestHandler } from 'msw';
 import type { HandlerContext } from './context.js';
 import { urlOf } from './handover.js';
-import type { RouteMatch, RouteTable } from './route-table.js';
+import type { ApiRoute, RouteMatch, RouteTable } from './route-table.js';
 
 /** What the handler says of itself: the hosts, and every route (the catch-all 404 of `/v1` is not one). */
 export interface AulmHandlerInfo {
@@ -47,6 +47,11 @@ export class AulmHandler extends RequestHandler<AulmHandlerInfo, Parsed | undefi
     this.#bases = new Set(context.bases);
   }
 
+  /** Every route the handler serves, with what each reads: the route table's. */
+  get routes(): readonly ApiRoute[] {
+    return this.#table.routes;
+  }
+
   /** Finds the route of a request to one of the mock's hosts under `/v1`; anything else is not the mock's. */
   override async parse(args: { request: Request }): Promise<Parsed | undefined> {
     return this.#parse(args.request);
@@ -82,11 +87,12 @@ export class AulmHandler extends RequestHandler<AulmHandlerInfo, Parsed | undefi
   }
 
   /**
-   * Answers a request that no `Request` can carry because fetch forbids its method (CONNECT, TRACE, TRACK):
-   * on a path of the mock's, as the API answers a method a path does not take (`405` with `allow`, or
-   * `404` for a path it does not have), journaled like any other; `undefined` for another host or path.
+   * Answers a request that reaches the mock without a `Request` to carry it, for its method: one fetch
+   * forbids (CONNECT, TRACE, TRACK), or one node:http cannot read. On a path of the mock's it is answered
+   * as the API answers a method a path does not take (`405` with `allow`, or `404` for a path it does not
+   * have), journaled like any other; `undefined` for another host or path.
    */
-  answerForbiddenMethod(method: string, url: URL): Response | undefined {
+  answerWithoutRequest(method: string, url: URL): Response | undefined {
     if (!this.#bases.has(url.origin)) return undefined;
     const match = this.#table.match(method, url.pathname);
     return match === null ? undefined : this.#context.refuseMethod(method, url, match.allow ?? []);
@@ -107,16 +113,16 @@ export class AulmHandler extends RequestHandler<AulmHandlerInfo, Parsed | undefi
 }
 
 /**
- * Returns the answer of the mock's handler among `handlers` to a request whose method fetch forbids, which
- * MSW cannot be handed (see `AulmHandler.answerForbiddenMethod`); `undefined` when none answers it.
+ * Returns the answer of the mock's handler among `handlers` to a request that MSW cannot be handed for its
+ * method (see `AulmHandler.answerWithoutRequest`); `undefined` when none answers it.
  */
-export function answerForbiddenMethod(
+export function answerWithoutRequest(
   handlers: readonly RequestHandler[],
   method: string,
   url: URL,
 ): Response | undefined {
   for (const handler of handlers) {
-    const answer = handler instanceof AulmHandler ? handler.answerForbiddenMethod(method, url) : undefined;
+    const answer = handler instanceof AulmHandler ? handler.answerWithoutRequest(method, url) : undefined;
     if (answer !== undefined) return answer;
   }
   return undefined;

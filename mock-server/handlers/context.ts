@@ -168,8 +168,11 @@ export class HandlerContext {
       if (scope !== null && !service.accounts.allows(caller.key, scope)) {
         throw new ServiceError(403, 'missing_scope', `This API key lacks the scope ${scope}.`);
       }
-      // Before the idempotency key: a request refused for what it sent is not kept for its key.
-      const values = await readInput(request, url, route);
+      // Before the idempotency key: a request refused for what it sent is not kept for its key. A path the
+      // API does not have is a 404, whatever was sent with it.
+      const values = match.unknown
+        ? { body: undefined, query: undefined }
+        : await readInput(request, url, route);
       const key = request.method === 'POST' ? headerOf(request, 'idempotency-key') : null;
       if (key !== null) {
         const outcome = service.idempotencyKeys.begin({

@@ -33,6 +33,8 @@ export interface RouteMatch {
   readonly params: Readonly<Record<string, string>>;
   /** For a path whose routes do not serve the method: the methods they do serve, for `405` and `allow`. */
   readonly allow?: readonly string[];
+  /** Whether no route has the path (`route` is then the table's `unknown`): nothing of the request is read. */
+  readonly unknown?: boolean;
 }
 
 type OutputOf<S> = S extends InputSchema ? z.output<S> : undefined;
@@ -123,7 +125,7 @@ export class RouteTable {
     const allow = this.allowed(parts);
     return allow.length > 0
       ? { route: this.#unknown, params: {}, allow }
-      : { route: this.#unknown, params: {} };
+      : { route: this.#unknown, params: {}, unknown: true };
   }
 
   /** The methods that the routes of a path (its segments after the first `/`) serve, in the table's order. */

@@ -3,6 +3,7 @@
 // to be JSON (415), bodies that are not one JSON object (400 invalid_json), fields and query parameters a
 // route does not define or that come twice (400), URLs no parser takes (422), and metadata keys, `__proto__`
 // among them. Every refusal is the error envelope with `aulm-request-id`, and changes nothing.
+import { connect } from 'node:net';
 import { request } from 'undici';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startStandalone } from '../../mock-server/index.js';
@@ -264,5 +265,27 @@ describe('the standalone server', () => {
     expect(undecodable.headers['aulm-request-id']).toMatch(/^req_/);
     const text = await over('POST', '/v1/sessions', { 'content-type': 'text/plain' }, '{"name":"x"}');
     expect([text.status, text.body.error.code]).toEqual([415, 'unsupported_media_type']);
+  });
+
+  // What node:http itself cannot read, sent on a bare socket.
+  const rawly = (text: string) =>
+    new Promise<string>((resolve) => {
+      const socket = connect(Number(new URL(server.url).port), '127.0.0.1', () => socket.write(text));
+      let answer = '';
+      socket.on('data', (chunk) => {
+        answer += chunk;
+      });
+      socket.on('close', () => resolve(answer));
+    });
+
+  it.each([
+    ['TRACK /v1/privacy_requests HTTP/1.1\r\nHost: x\r\n\r\n', 405, 'method_not_allowed'],
+    ['FOO /v1/nowhere HTTP/1.1\r\nHost: x\r\n\r\n', 404, 'resource_not_found'],
+    ['GET /v1/logs HTTP/1.1\r\nNot a header\r\n\r\n', 400, 'invalid_request'],
+  ])('answers what node:http cannot read in the envelope too: %j', async (text, status, code) => {
+    const answer = await rawly(text);
+    expect(answer).toMatch(new RegExp(`^HTTP/1.1 ${status} `));
+    expect(answer).toMatch(/\r\naulm-request-id: req_\w+\r\n/);
+    expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4)).error.code).toBe(code);
   });
 });

@@ -67,9 +67,10 @@ export class Journal {
   /** How many entries are kept, the newest. */
   readonly limit: number;
   // One array for the life of the mock, so that a reference to `entries` held by a test stays current.
-  // Dropping the oldest entry of each request would move every other (a `shift` of 10,000 elements), so
-  // the array may run up to an eighth past the limit and the excess goes in one splice: a few element
-  // moves a request, whatever the limit. Every read (`entries`, `dropped`) trims to the limit first.
+  // Dropping the oldest entry on each request (`shift`) costs what the array's length does (figures in
+  // docs/decisions.md), so the array may run up to an eighth past the limit and the excess goes in one
+  // splice: a few element moves a request, whatever the limit. Every read (`entries`, `dropped`) trims
+  // to the limit first.
   readonly #entries: JournalEntry[] = [];
   readonly #trimAt: number;
   #dropped = 0;

@@ -9,6 +9,7 @@ import type { StandaloneOptions, StandaloneServer } from './standalone.js';
 const MSW = peerDependencies.msw;
 
 const USAGE = `Usage: aulm-mock [--port 4010] [--host 127.0.0.1] [--seed N] [--clock real|manual]
+                 [--journal-limit 10000]
 
 Serves the aulm reference server over HTTP and prints three lines: the base URL, a test API key and the
 id of a connected session. Stop it with Ctrl-C (SIGINT) or SIGTERM.
@@ -18,11 +19,14 @@ Options:
   --host <addr>    interface to listen on (default 127.0.0.1)
   --seed <n>       deterministic ids, keys and start time (2026-01-01T00:00:00.000Z)
   --clock <mode>   real (default): time passes; manual: only POST /__mock/clock/advance moves it
+  --journal-limit <n>
+                   requests the journal keeps, the newest (default 10000; 0 keeps none); it counts
+                   the ones it drops, so memory stays bounded under load
   -h, --help       show this help
 
 Control routes: GET /__mock/health, POST /__mock/clock/advance {"ms":1000}, POST /__mock/faults,
-DELETE /__mock/faults, POST /__mock/accounts, POST /__mock/sessions/{id}/connect, GET /__mock/journal,
-POST /__mock/reset.
+DELETE /__mock/faults, POST /__mock/accounts, POST /__mock/sessions/{id}/connect, POST /__mock/reset,
+GET /__mock/journal ({"limit": 10000, "dropped": 0, "entries": [...]}).
 `;
 
 /** A command line that cannot be run: the message names the flag. */
@@ -32,7 +36,14 @@ class UsageError extends Error {
 
 /** Reads the command line into the server's options, or `'help'`; throws a `UsageError` naming a bad flag. */
 function readArguments(args: string[]): StandaloneOptions | 'help' {
-  let values: { port?: string; host?: string; seed?: string; clock?: string; help?: boolean };
+  let values: {
+    port?: string;
+    host?: string;
+    seed?: string;
+    clock?: string;
+    'journal-limit'?: string;
+    help?: boolean;
+  };
   try {
     ({ values } = parseArgs({
       args,
@@ -43,6 +54,7 @@ function readArguments(args: string[]): StandaloneOptions | 'help' {
         host: { type: 'string' },
         seed: { type: 'string' },
         clock: { type: 'string' },
+        'journal-limit': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -70,6 +82,13 @@ function readArguments(args: string[]): StandaloneOptions | 'help' {
       throw new UsageError(`--clock must be real or manual, not '${values.clock}'`);
     }
     options.clock = values.clock;
+  }
+  const journalLimit = values['journal-limit'];
+  if (journalLimit !== undefined) {
+    if (!(/^\d+$/.test(journalLimit) && Number.isSafeInteger(Number(journalLimit)))) {
+      throw new UsageError(`--journal-limit must be a whole number, 0 or more, not '${journalLimit}'`);
+    }
+    options.journal = { limit: Number(journalLimit) };
   }
   return options;
 }

@@ -185,7 +185,14 @@ export function controlHandlers(base: string, state: StandaloneState): RequestHa
     ),
     http.get(
       at('/journal'),
-      route(() => ({ status: 200, body: mock.journal.map(snakeCased) })),
+      route(() => ({
+        status: 200,
+        body: {
+          limit: mock.journalLimit,
+          dropped: mock.journalDropped,
+          entries: mock.journal.map(snakeCased),
+        },
+      })),
     ),
     http.get(
       at('/webhooks/deliveries'),

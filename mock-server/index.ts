@@ -9,7 +9,7 @@
 export type { Clock, ClockMode, Duration } from './clock.js';
 export { AulmMockDispatcher, type AulmMockDispatcherOptions } from './dispatcher.js';
 export type { FaultControls, FaultHandle, FaultRule } from './faults.js';
-export type { JournalEntry } from './journal.js';
+export type { JournalEntry, JournalOptions } from './journal.js';
 export {
   AULM_HOSTS,
   type AulmMockControls,

@@ -1,5 +1,7 @@
 // The journal: a record, in arrival order, of every request that reached the mock's handlers, so a test
-// can assert on what its code sent (how many retries, which idempotency key, what was answered).
+// can assert on what its code sent (how many retries, which idempotency key, what was answered). It keeps
+// the newest `limit` entries and counts those it dropped, so a server left running under load stays
+// within bounded memory.
 
 /** One request that reached the handlers, and what it was answered. */
 export interface JournalEntry {
@@ -24,9 +26,71 @@ export interface JournalEntry {
   fault: string | null;
 }
 
+/** How much the journal keeps. */
+export interface JournalOptions {
+  /**
+   * How many entries are kept, the newest (default 10,000); older ones are dropped and counted in
+   * `mock.journalDropped`. A whole number, 0 or more: 0 keeps none and only counts.
+   */
+  limit?: number;
+}
+
+/** How many entries the journal keeps unless told otherwise: about 4 MB of them. */
+export const DEFAULT_JOURNAL_LIMIT = 10_000;
+
+/**
+ * Reads the `journal` option: its `limit`, or the default. Throws a `TypeError` naming `journal.limit` for
+ * a value that is not a number, or for a key that is no option (and suggests `limit`), and a `RangeError` for
+ * a number that is not a whole number, 0 or more.
+ */
+export function journalLimitOf(options: JournalOptions | undefined): number {
+  if (options === undefined) return DEFAULT_JOURNAL_LIMIT;
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw new TypeError(`journal must be an object such as { limit: 1000 }, not ${String(options)}`);
+  }
+  // `limit` is its only option, so it is the nearest to any other key.
+  const unknown = Object.keys(options).find((key) => key !== 'limit');
+  if (unknown !== undefined) {
+    throw new TypeError(`journal.${unknown} is not an option: did you mean journal.limit?`);
+  }
+  const { limit = DEFAULT_JOURNAL_LIMIT } = options;
+  if (!(typeof limit === 'number' && Number.isSafeInteger(limit) && limit >= 0)) {
+    const shown = typeof limit === 'string' ? `'${limit}'` : String(limit);
+    const Refusal = typeof limit === 'number' ? RangeError : TypeError;
+    throw new Refusal(`journal.limit must be a whole number, 0 or more, not ${shown}`);
+  }
+  return limit;
+}
+
 /** The journal of one mock: entries are added when a request arrives and completed when it is answered. */
 export class Journal {
-  readonly entries: JournalEntry[] = [];
+  /** How many entries are kept, the newest. */
+  readonly limit: number;
+  // One array for the life of the mock, so that a reference to `entries` held by a test stays current.
+  // Dropping the oldest entry on each request (`shift`) costs what the array's length does (figures in
+  // docs/decisions.md), so the array may run up to an eighth past the limit and the excess goes in one
+  // splice: a few element moves a request, whatever the limit. Every read (`entries`, `dropped`) trims
+  // to the limit first.
+  readonly #entries: JournalEntry[] = [];
+  readonly #trimAt: number;
+  #dropped = 0;
+
+  constructor(limit = DEFAULT_JOURNAL_LIMIT) {
+    this.limit = limit;
+    this.#trimAt = limit + Math.max(1, Math.ceil(limit / 8));
+  }
+
+  /** The entries kept, oldest first: the newest `limit`. The same array each time, trimmed in place. */
+  get entries(): JournalEntry[] {
+    this.#trim();
+    return this.#entries;
+  }
+
+  /** How many entries were dropped, oldest first, to keep the newest `limit`, since the start or `clear()`. */
+  get dropped(): number {
+    this.#trim();
+    return this.#dropped;
+  }
 
   /** Records a request as it arrives, and returns its entry (status 0 until answered). */
   open(entry: Omit<JournalEntry, 'status' | 'fault'>): JournalEntry {
@@ -41,12 +105,20 @@ export class Journal {
       status: 0,
       fault: null,
     };
-    this.entries.push(opened);
+    if (this.#entries.push(opened) >= this.#trimAt) this.#trim();
     return opened;
   }
 
-  /** Empties the journal in place, so a reference to `entries` held by a test stays current. */
+  /** Empties the journal in place, so a reference to `entries` held by a test stays current, and zeroes `dropped`. */
   clear(): void {
-    this.entries.length = 0;
+    this.#entries.length = 0;
+    this.#dropped = 0;
+  }
+
+  #trim(): void {
+    const excess = this.#entries.length - this.limit;
+    if (excess <= 0) return;
+    this.#entries.splice(0, excess);
+    this.#dropped += excess;
   }
 }

@@ -8,7 +8,7 @@ import { type Clock, type ClockMode, MockClock } from './clock.js';
 import { type FaultControls, Faults } from './faults.js';
 import { createHandlers, HandlerContext } from './handlers/index.js';
 import { IdFactory } from './ids.js';
-import { Journal, type JournalEntry } from './journal.js';
+import { Journal, type JournalEntry, type JournalOptions, journalLimitOf } from './journal.js';
 import { Randomness } from './random.js';
 import {
   type ConnectOptions,
@@ -92,6 +92,8 @@ export interface AulmMockOptions {
   rateLimit?: RateLimitOptions;
   /** How webhook deliveries leave (default: with the global `fetch`). */
   webhooks?: WebhookOptions;
+  /** How many requests the journal keeps, the newest (default `{ limit: 10_000 }`). */
+  journal?: JournalOptions;
   /** The base URLs answered (default: every aulm host). */
   hosts?: readonly string[];
   /** Where `mock.dispatcher` sends requests that are not for the mock (default: undici's global agent). Node only. */
@@ -127,8 +129,15 @@ export interface AulmMockControls {
   readonly handlers: RequestHandler[];
   /** The mock's time. */
   readonly clock: Clock;
-  /** Every request that reached the handlers, in order of arrival. */
+  /**
+   * The requests that reached the handlers, in order of arrival: the newest `journal.limit` (10,000 by
+   * default). The same array each time, kept current as requests arrive and trimmed when it is read.
+   */
   readonly journal: readonly JournalEntry[];
+  /** How many of the oldest requests the journal dropped to keep the newest `journalLimit`; 0 after `reset()`. */
+  readonly journalDropped: number;
+  /** How many requests the journal keeps: the `journal.limit` option (default 10,000). */
+  readonly journalLimit: number;
   /** Creates an account in `eu` with a test key of scope `*`, and a connected session. */
   quickstart(): Quickstart;
   /** What only the mock can do with accounts. */
@@ -166,9 +175,9 @@ export interface AulmMockControls {
     flush(): Promise<void>;
   };
   /**
-   * Drops every account, session, message, webhook endpoint, event, delivery, timer, journal entry,
-   * idempotency key, rate-limit bucket and fault rule, aborts the webhook attempts in flight, starts the
-   * seeded randomness again, and puts the clock back to its start.
+   * Drops every account, session, message, webhook endpoint, event, delivery, timer, journal entry (and
+   * zeroes `journalDropped`), idempotency key, rate-limit bucket and fault rule, aborts the webhook
+   * attempts in flight, starts the seeded randomness again, and puts the clock back to its start.
    */
   reset(): void;
 }
@@ -194,6 +203,7 @@ export function assembleMock(options: AulmMockOptions = {}): AssembledMock {
     throw new TypeError(`retentionDays must be a positive number, not ${String(options.retentionDays)}`);
   }
   const rateLimit = rateLimitOf(options.rateLimit);
+  const journalLimit = journalLimitOf(options.journal);
   const transport = webhookTransportOf(options.webhooks?.deliver);
   const hosts = (options.hosts ?? AULM_HOSTS).map((host) => new URL(host).origin);
   const random = new Randomness(options.seed);
@@ -205,7 +215,7 @@ export function assembleMock(options: AulmMockOptions = {}): AssembledMock {
     rateLimit,
     webhooks: { transport },
   });
-  const journal = new Journal();
+  const journal = new Journal(journalLimit);
   // An erasure reaches the journal too: an idempotency key that held the erased number no longer shows it.
   service.privacy.erasure.onErasure((redact) => {
     for (const entry of journal.entries) {
@@ -218,7 +228,13 @@ export function assembleMock(options: AulmMockOptions = {}): AssembledMock {
   const controls: AulmMockControls = {
     handlers,
     clock,
-    journal: journal.entries,
+    get journal() {
+      return journal.entries;
+    },
+    get journalDropped() {
+      return journal.dropped;
+    },
+    journalLimit,
     quickstart() {
       const { account, apiKey } = service.accounts.create({ region: 'eu' });
       const session = service.sessions.create(account.id, { name: 'Quickstart' });

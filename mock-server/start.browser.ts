@@ -13,10 +13,12 @@ export interface AulmMock extends AulmMockControls {
 let started = false;
 
 function handleOf(assembled: AssembledMock, close: () => Promise<void>): AulmMock {
-  return {
-    ...assembled.controls,
-    close,
-  };
+  // Property by property, not by a spread, which would read the getters (`journal`, `journalDropped`)
+  // once and keep what they said then.
+  const handle = Object.defineProperties({}, Object.getOwnPropertyDescriptors(assembled.controls));
+  return Object.defineProperties(handle, {
+    close: { value: close, enumerable: true, configurable: true, writable: true },
+  }) as AulmMock;
 }
 
 /**

@@ -24,13 +24,13 @@ function handleOf(
   dispatcher: () => AulmMockDispatcher,
   close: () => Promise<void>,
 ): AulmMock {
-  return {
-    ...assembled.controls,
-    get dispatcher() {
-      return dispatcher();
-    },
-    close,
-  };
+  // Property by property, not by a spread, which would read the getters (`journal`, `journalDropped`)
+  // once and keep what they said then.
+  const handle = Object.defineProperties({}, Object.getOwnPropertyDescriptors(assembled.controls));
+  return Object.defineProperties(handle, {
+    dispatcher: { get: dispatcher, enumerable: true, configurable: true },
+    close: { value: close, enumerable: true, configurable: true, writable: true },
+  }) as AulmMock;
 }
 
 /**

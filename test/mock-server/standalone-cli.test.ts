@@ -103,6 +103,8 @@ describe('aulm-mock', () => {
     [['--port', '70000'], '--port'],
     [['--seed', 'x'], '--seed'],
     [['--clock', 'sometimes'], '--clock'],
+    [['--journal-limit', 'many'], '--journal-limit'],
+    [['--journal-limit', '1.5'], '--journal-limit'],
     [['--port'], '--port'],
     [['extra'], 'extra'],
   ] as const) {
@@ -119,5 +121,25 @@ describe('aulm-mock', () => {
     expect(await run.exited).toEqual({ code: 0, signal: null });
     expect(run.stdout()).toContain('Usage: aulm-mock');
     expect(run.stdout()).toContain('--clock');
+    expect(run.stdout()).toContain('--journal-limit');
+  });
+
+  it('keeps the newest --journal-limit requests in its journal, and counts the ones it dropped', async () => {
+    const run = runCli(['--port', '0', '--seed', '3', '--journal-limit', '2']);
+    try {
+      const { url, apiKey } = await ready(run);
+      const headers = { authorization: `Bearer ${apiKey}` };
+      for (const path of ['/v1/account', '/v1/sessions', '/v1/logs']) {
+        expect((await fetch(`${url}${path}`, { headers })).status).toBe(200);
+      }
+      const journal = await (await fetch(`${url}/__mock/journal`)).json();
+      expect(journal).toMatchObject({ limit: 2, dropped: 1 });
+      expect(journal.entries.map((entry: { path: string }) => entry.path)).toEqual([
+        '/v1/sessions',
+        '/v1/logs',
+      ]);
+    } finally {
+      run.child.kill('SIGKILL');
+    }
   });
 });

@@ -60,7 +60,7 @@ describe('startStandalone', () => {
     });
     expect(answer.statusCode).toBe(200);
     await answer.body.dump();
-    const journal = (await control('GET', '/__mock/journal')).body;
+    const journal = (await control('GET', '/__mock/journal')).body.entries;
     expect(journal.at(-1)).toMatchObject({ host: new URL(server.url).host, path: '/v1/account' });
   });
 
@@ -244,7 +244,7 @@ describe('the fault controls', () => {
     expect(logs.body.data).toHaveLength(1);
     expect(logs.body.data[0]).toMatchObject({ recipient: '+447700900123', status: 'queued' });
     expect((await api('GET', `/v1/messages/${logs.body.data[0].id}`)).status).toBe(200);
-    const journal = (await control('GET', '/__mock/journal')).body;
+    const journal = (await control('GET', '/__mock/journal')).body.entries;
     expect(journal[0]).toMatchObject({ method: 'POST', path: '/v1/messages', fault: 'lost_response' });
   });
 });
@@ -314,22 +314,26 @@ describe('the account and session controls', () => {
 });
 
 describe('the journal, health and reset controls', () => {
-  it('answers the journal in wire form: snake_case, times as ISO strings', async () => {
+  it('answers the journal in wire form, with its limit and the count dropped: snake_case, times as ISO strings', async () => {
     await api('GET', '/v1/account', { headers: { 'idempotency-key': 'k-1' } });
     await control('GET', '/__mock/health');
     const journal = await control('GET', '/__mock/journal');
     expect(journal.status).toBe(200);
-    expect(journal.body).toEqual([
-      expect.objectContaining({
-        at: SEEDED_START,
-        method: 'GET',
-        path: '/v1/account',
-        status: 200,
-        request_id: expect.stringMatching(/^req_/),
-        idempotency_key: 'k-1',
-        fault: null,
-      }),
-    ]);
+    expect(journal.body).toEqual({
+      limit: 10_000,
+      dropped: 0,
+      entries: [
+        expect.objectContaining({
+          at: SEEDED_START,
+          method: 'GET',
+          path: '/v1/account',
+          status: 200,
+          request_id: expect.stringMatching(/^req_/),
+          idempotency_key: 'k-1',
+          fault: null,
+        }),
+      ],
+    });
   });
 
   it('answers health with 200', async () => {
@@ -351,7 +355,11 @@ describe('the journal, health and reset controls', () => {
     });
     expect(server.mock.clock.now().toISOString()).toBe(SEEDED_START);
     expect((await control('GET', '/__mock/faults')).body).toEqual([]);
-    expect((await control('GET', '/__mock/journal')).body).toEqual([]);
+    expect((await control('GET', '/__mock/journal')).body).toEqual({
+      limit: 10_000,
+      dropped: 0,
+      entries: [],
+    });
     expect((await api('GET', '/v1/logs')).status).toBe(200);
     expect((await api('GET', `/v1/sessions/${before.sessionId}`)).body.status).toBe('connected');
   });

@@ -169,20 +169,20 @@ await check('a bad key is an AuthenticationError', async () => {
 });
 
 await check('a bad phone number is refused locally, naming the field, with no request', async () => {
-  const before = (await control('GET', 'journal')).length;
+  const before = (await control('GET', 'journal')).entries.length;
   await rejects(aulm.messages.send({ sessionId, to: '07700', text: 'hi' }), UnprocessableEntityError, {
     status: 422,
     param: 'to',
     requestId: null,
   });
-  equal((await control('GET', 'journal')).length, before, 'journal entries');
+  equal((await control('GET', 'journal')).entries.length, before, 'journal entries');
 });
 
 await check('a 503 once is retried transparently', async () => {
   await control('POST', 'faults', { method: 'GET', path: '/v1/account', status: 503, times: 1 });
   const account = await aulm.account.get();
   equal(account.object, 'account', 'object');
-  const calls = (await control('GET', 'journal')).filter((entry) => entry.path === '/v1/account');
+  const calls = (await control('GET', 'journal')).entries.filter((entry) => entry.path === '/v1/account');
   const last = calls.slice(-2).map((entry) => `${entry.status} ${entry.fault}`);
   equal(last.join(', '), '503 status 503, 200 null', 'the last two GET /v1/account');
 });

@@ -5,10 +5,12 @@
 
 import * as z from 'zod/mini';
 import { ErrorEnvelope, errorTypeForStatus } from '../../src/contract/index.js';
+import { callingCodeOf } from './erased-numbers.js';
 import type { ServiceDeps } from './index.js';
 import type { Logs } from './logs.js';
 import type { PrivacyRequestRecord } from './privacy.js';
-import { mentionsNumber, type PrivacyHoldings, withoutNumber } from './privacy-holdings.js';
+import { sha256Hex } from './privacy-digest.js';
+import type { PrivacyHoldings } from './privacy-holdings.js';
 import { type Row, type StoredAnswer, Table } from './store.js';
 import type { WebhookDeliveries } from './webhook-deliveries.js';
 
@@ -28,7 +30,6 @@ export class PrivacyErasure {
   readonly #holdings: PrivacyHoldings;
   readonly #deliveries: WebhookDeliveries;
   readonly #logs: Logs;
-  readonly #erased = new Set<string>();
   readonly #listeners: Array<(redact: (text: string) => string) => void> = [];
 
   constructor(deps: ServiceDeps, holdings: PrivacyHoldings, deliveries: WebhookDeliveries, logs: Logs) {
@@ -46,11 +47,9 @@ export class PrivacyErasure {
     this.#listeners.push(listener);
   }
 
-  /** Returns `text` with every number erased so far (in any account) replaced by `[erased]`. */
+  /** Returns `text` with every form of every number erased so far (in any account) replaced by `[erased]`. */
   redact(text: string): string {
-    let out = text;
-    for (const sha256 of this.#erased) out = withoutNumber(out, sha256);
-    return out;
+    return this.#deps.store.erasedNumbers.redact(null, text);
   }
 
   /**
@@ -66,26 +65,32 @@ export class PrivacyErasure {
     const { store } = this.#deps;
     const { messages, events, deliveries } = this.#holdings.of(accountId, { kind: 'recipient', sha256 });
     const previews = messages.flatMap((message) => (message.preview === null ? [] : [message.preview]));
+    this.#remember(accountId, sha256, messages[0]?.to);
+    const erased = store.erasedNumbers;
     for (const delivery of deliveries) this.#deliveries.delete(delivery);
     for (const event of events) store.events.delete(event.id);
     for (const message of messages) store.messages.delete(message.id);
     for (const event of store.events.ordered) {
       if (event.accountId !== accountId || event.type !== 'privacy_request.updated') continue;
       const body = JSON.parse(event.body) as Json;
-      if (scrubRequest(body.data as Json, sha256)) event.body = JSON.stringify(body);
+      const data = body.data as Json;
+      const about = scrubRequest(data, sha256);
+      const note = typeof data.note === 'string' ? erased.redact(accountId, data.note) : data.note;
+      if (!about && note === data.note) continue;
+      data.note = note;
+      event.body = JSON.stringify(body);
     }
     for (const [slot, record] of store.idempotencyKeys) {
       if (!slot.startsWith(`${accountId}/`) || record.answer === null) continue;
-      record.answer = scrubAnswer(record.answer, sha256);
+      record.answer = scrubAnswer(record.answer, sha256, (text) => erased.redact(accountId, text));
     }
     const mentioned = (text: string) =>
-      mentionsNumber(text, sha256) || previews.some((preview) => text.includes(jsonText(preview)));
+      erased.redact(accountId, text) !== text || previews.some((preview) => text.includes(jsonText(preview)));
     for (const request of this.#requests(accountId)) {
       if (request.phoneNumberSha256 === sha256) request.phoneNumber = null;
-      if (request.note !== null) request.note = withoutNumber(request.note, sha256);
+      if (request.note !== null) request.note = erased.redact(accountId, request.note);
       if (request.archive !== null && mentioned(request.archive)) request.archive = null;
     }
-    this.#erased.add(sha256);
     for (const listener of this.#listeners) listener((text) => this.redact(text));
     return { logs: messages.length, messages: messages.length, webhookDeliveries: deliveries.length };
   }
@@ -160,6 +165,19 @@ export class PrivacyErasure {
     return counts;
   }
 
+  // Records the number as erased in the account, with its calling code, read from a message to it or a
+  // request that still holds it (or kept from an earlier erasure), so that its national forms are found.
+  #remember(accountId: string, sha256: string, to: string | undefined): void {
+    const { store } = this.#deps;
+    const number =
+      to ??
+      this.#requests(accountId).find((row) => row.phoneNumberSha256 === sha256 && row.phoneNumber !== null)
+        ?.phoneNumber;
+    const callingCode = number ? callingCodeOf(number) : null;
+    const country = store.accounts.get(accountId)?.country ?? null;
+    store.erasedNumbers.add(accountId, sha256, callingCode, country);
+  }
+
   #requests(accountId: string): PrivacyRequestRecord[] {
     return this.#deps.store.privacyRequests.ordered.filter((row) => row.accountId === accountId);
   }
@@ -170,34 +188,29 @@ function jsonText(text: string): string {
   return JSON.stringify(text).slice(1, -1);
 }
 
-// Puts the hash in place of the number in a privacy request's wire form; returns whether it was about it.
-// Any request's note may name the number, whoever the request is about; only a request about the
-// number has its subject swapped for the hash.
+// Puts the hash in place of the number in a privacy request's wire form, if it is about the number;
+// returns whether it was.
 function scrubRequest(request: Json | undefined, sha256: string): boolean {
-  if (!request) return false;
-  let changed = false;
-  const subject = request.subject as Json | undefined;
-  if (typeof subject?.phone_number === 'string' && mentionsNumber(subject.phone_number, sha256)) {
-    request.subject = { type: 'recipient', phone_number_sha256: sha256 };
-    changed = true;
-  }
-  if (typeof request.note === 'string') {
-    const note = withoutNumber(request.note, sha256);
-    changed ||= note !== request.note;
-    request.note = note;
-  }
-  return changed;
+  const subject = request?.subject as Json | undefined;
+  if (typeof subject?.phone_number !== 'string' || sha256Hex(subject.phone_number) !== sha256) return false;
+  request!.subject = { type: 'recipient', phone_number_sha256: sha256 };
+  return true;
 }
 
-// A stored answer without the number: a privacy request keeps the hash; a message to the number, whose
-// record is gone, is replayed as the 404 its GET answers now (under the first request's id).
-function scrubAnswer(answer: StoredAnswer, sha256: string): StoredAnswer {
+// A stored answer without the number: a privacy request keeps the hash, and its note loses every form of
+// the erased numbers (`redact`); a message to the number, whose record is gone, is replayed as the 404 its
+// GET answers now (under the first request's id).
+function scrubAnswer(answer: StoredAnswer, sha256: string, redact: (text: string) => string): StoredAnswer {
   const body = answer.body as Json | null;
   if (body?.object === 'privacy_request') {
     const copy = structuredClone(body);
-    return scrubRequest(copy, sha256) ? { ...answer, body: copy } : answer;
+    const about = scrubRequest(copy, sha256);
+    const note = typeof copy.note === 'string' ? redact(copy.note) : copy.note;
+    if (!about && note === copy.note) return answer;
+    copy.note = note;
+    return { ...answer, body: copy };
   }
-  if (body?.object !== 'message' || typeof body.to !== 'string' || !mentionsNumber(body.to, sha256)) {
+  if (body?.object !== 'message' || typeof body.to !== 'string' || sha256Hex(body.to) !== sha256) {
     return answer;
   }
   const error = {

@@ -159,12 +159,23 @@ function spansOf(
     ) {
       end -= 1;
     }
-    if (numbers.has(sha256Hex(e164))) spans.push([offset + found.startsAt, offset + end]);
+    // A bracket the number opens and does not close (`Acme (07700900123)`, whose `)` the library leaves
+    // out) is the text's, not the number's: it stays.
+    let start = found.startsAt;
+    while (text[start] === '(' && bracketBalance(text.slice(start, end)) > 0) start += 1;
+    if (numbers.has(sha256Hex(e164))) spans.push([offset + start, offset + end]);
     if (end < found.endsAt) {
       spansOf(text.slice(end), offset + end, reading, numbers, spans);
       return;
     }
   }
+}
+
+// How many more brackets `text` opens than it closes.
+function bracketBalance(text: string): number {
+  let balance = 0;
+  for (const character of text) balance += character === '(' ? 1 : character === ')' ? -1 : 0;
+  return balance;
 }
 
 function redactJson(erasures: Erasures, value: unknown): unknown {

@@ -1,7 +1,8 @@
 // The effects of privacy requests that remove data, across every store: the erasure of a recipient (its
 // messages and logs, the events and deliveries about them, its number in privacy requests, replays and
-// archives), the erasure of the account (closed, every key revoked, every row gone), and the erasure of a
-// recipient's previews (an objection). Each is one function over the store, with no request in sight.
+// archives, and in every text the account keeps: privacy-erasure-text.ts), the erasure of the account
+// (closed, every key revoked, every row gone), and the erasure of a recipient's previews (an objection).
+// Each is one function over the store, with no request in sight.
 
 import * as z from 'zod/mini';
 import { ErrorEnvelope, errorTypeForStatus } from '../../src/contract/index.js';
@@ -10,6 +11,7 @@ import type { ServiceDeps } from './index.js';
 import type { Logs } from './logs.js';
 import type { PrivacyRequestRecord } from './privacy.js';
 import { sha256Hex } from './privacy-digest.js';
+import { archiveMentionsErased, redactStoredText } from './privacy-erasure-text.js';
 import type { PrivacyHoldings } from './privacy-holdings.js';
 import { type Row, type StoredAnswer, Table } from './store.js';
 import type { WebhookDeliveries } from './webhook-deliveries.js';
@@ -56,41 +58,42 @@ export class PrivacyErasure {
    * Erases a recipient of an account, known by the SHA-256 of its number: its messages (and so their logs)
    * are deleted, and with them the events about those messages and the deliveries of those events (a retry
    * still scheduled never leaves); every privacy request about the number keeps only the hash (in its own
-   * record, in the bodies of its `privacy_request.updated` events and in stored idempotent answers), and
-   * mentions of the number in notes become `[erased]`; a stored idempotent answer that was a message to the
-   * number becomes a `404`; every export archive of the account that mentions the number or one of its
-   * previews is dropped. Returns the counts of what was deleted.
+   * record, in the bodies of its `privacy_request.updated` events and in stored idempotent answers); a
+   * stored idempotent answer that was a message to the number becomes a `404`; every export archive of the
+   * account that mentions the number or one of its previews is dropped. Then every text the account keeps
+   * (`redactStoredText`) loses every written form of the number: it becomes `[erased]`. The national forms
+   * are found when the number's country is known (from a message to it, a request that holds it, or an
+   * earlier erasure of it); else only its international forms are. Returns the counts of what was deleted.
    */
   eraseRecipient(accountId: string, sha256: string): ErasedCounts {
     const { store } = this.#deps;
     const { messages, events, deliveries } = this.#holdings.of(accountId, { kind: 'recipient', sha256 });
     const previews = messages.flatMap((message) => (message.preview === null ? [] : [message.preview]));
     this.#remember(accountId, sha256, messages[0]?.to);
-    const erased = store.erasedNumbers;
     for (const delivery of deliveries) this.#deliveries.delete(delivery);
     for (const event of events) store.events.delete(event.id);
     for (const message of messages) store.messages.delete(message.id);
     for (const event of store.events.ordered) {
       if (event.accountId !== accountId || event.type !== 'privacy_request.updated') continue;
       const body = JSON.parse(event.body) as Json;
-      const data = body.data as Json;
-      const about = scrubRequest(data, sha256);
-      const note = typeof data.note === 'string' ? erased.redact(accountId, data.note) : data.note;
-      if (!about && note === data.note) continue;
-      data.note = note;
-      event.body = JSON.stringify(body);
+      if (scrubRequest(body.data as Json, sha256)) event.body = JSON.stringify(body);
     }
     for (const [slot, record] of store.idempotencyKeys) {
       if (!slot.startsWith(`${accountId}/`) || record.answer === null) continue;
-      record.answer = scrubAnswer(record.answer, sha256, (text) => erased.redact(accountId, text));
+      record.answer = scrubAnswer(record.answer, sha256);
     }
-    const mentioned = (text: string) =>
-      erased.redact(accountId, text) !== text || previews.some((preview) => text.includes(jsonText(preview)));
     for (const request of this.#requests(accountId)) {
       if (request.phoneNumberSha256 === sha256) request.phoneNumber = null;
-      if (request.note !== null) request.note = erased.redact(accountId, request.note);
-      if (request.archive !== null && mentioned(request.archive)) request.archive = null;
+      const archive = request.archive;
+      if (
+        archive !== null &&
+        (archiveMentionsErased(store, accountId, archive) ||
+          previews.some((preview) => archive.includes(jsonText(preview))))
+      ) {
+        request.archive = null;
+      }
     }
+    redactStoredText(store, this.#logs, accountId);
     for (const listener of this.#listeners) listener((text) => this.redact(text));
     return { logs: messages.length, messages: messages.length, webhookDeliveries: deliveries.length };
   }
@@ -197,18 +200,13 @@ function scrubRequest(request: Json | undefined, sha256: string): boolean {
   return true;
 }
 
-// A stored answer without the number: a privacy request keeps the hash, and its note loses every form of
-// the erased numbers (`redact`); a message to the number, whose record is gone, is replayed as the 404 its
-// GET answers now (under the first request's id).
-function scrubAnswer(answer: StoredAnswer, sha256: string, redact: (text: string) => string): StoredAnswer {
+// A stored answer without the number: a privacy request keeps the hash; a message to the number, whose
+// record is gone, is replayed as the 404 its GET answers now (under the first request's id).
+function scrubAnswer(answer: StoredAnswer, sha256: string): StoredAnswer {
   const body = answer.body as Json | null;
   if (body?.object === 'privacy_request') {
     const copy = structuredClone(body);
-    const about = scrubRequest(copy, sha256);
-    const note = typeof copy.note === 'string' ? redact(copy.note) : copy.note;
-    if (!about && note === copy.note) return answer;
-    copy.note = note;
-    return { ...answer, body: copy };
+    return scrubRequest(copy, sha256) ? { ...answer, body: copy } : answer;
   }
   if (body?.object !== 'message' || typeof body.to !== 'string' || sha256Hex(body.to) !== sha256) {
     return answer;

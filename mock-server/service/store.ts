@@ -132,8 +132,8 @@ export interface StoredAnswer {
 export interface IdempotencyRecord {
   readonly method: string;
   readonly path: string;
-  /** The body's decoded JSON, with sorted keys (`fingerprintOf`). */
-  readonly fingerprint: string;
+  /** The body's decoded JSON, with sorted keys (`fingerprintOf`), without the numbers the account erased. */
+  fingerprint: string;
   readonly createdAt: Date;
   readonly expiresAt: Date;
   /** `null` while the first request is still being processed. */

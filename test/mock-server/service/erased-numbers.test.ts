@@ -45,6 +45,8 @@ describe('a British number erased', () => {
     expect(redact('/v1/messages/+447700900125')).toBe('/v1/messages/[erased]');
     expect(redact('tel:+44-7700-900125;ext=2')).toMatch(/^tel:\[erased\]/);
     expect(redact('+447700900125+447700900125')).toBe('[erased][erased]');
+    expect(redact('Acme (07700900125)')).toBe('Acme ([erased])');
+    expect(redact('Acme (07700 900125), (07700) 900125')).toBe('Acme ([erased]), [erased]');
   });
 
   it('leaves every other number, even one that shares its digits', () => {

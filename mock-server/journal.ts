@@ -27,6 +27,15 @@ export interface JournalEntry {
 /** The journal of one mock: entries are added when a request arrives and completed when it is answered. */
 export class Journal {
   readonly entries: JournalEntry[] = [];
+  readonly #redact: (text: string) => string;
+
+  /**
+   * `redact` is what a path and an idempotency key go through as they are written down: the mock gives the
+   * privacy erasure's, so that a number erased is not written down again (`/v1/messages/[erased]`).
+   */
+  constructor(options: { redact?: (text: string) => string } = {}) {
+    this.#redact = options.redact ?? ((text) => text);
+  }
 
   /** Records a request as it arrives, and returns its entry (status 0 until answered). */
   open(entry: Omit<JournalEntry, 'status' | 'fault'>): JournalEntry {
@@ -35,9 +44,9 @@ export class Journal {
       at: entry.at,
       method: entry.method,
       host: entry.host,
-      path: entry.path,
+      path: this.#redact(entry.path),
       requestId: entry.requestId,
-      idempotencyKey: entry.idempotencyKey,
+      idempotencyKey: entry.idempotencyKey === null ? null : this.#redact(entry.idempotencyKey),
       status: 0,
       fault: null,
     };

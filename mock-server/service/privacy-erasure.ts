@@ -43,7 +43,7 @@ export class PrivacyErasure {
 
   /**
    * Calls `listener` after every erasure of a recipient with a function that takes the erased numbers out
-   * of a text (the mock's journal, outside the service, keeps idempotency keys that may hold one).
+   * of a text (the mock's journal, outside the service, keeps paths and idempotency keys that may hold one).
    */
   onErasure(listener: (redact: (text: string) => string) => void): void {
     this.#listeners.push(listener);

@@ -13,8 +13,8 @@ import {
 } from 'libphonenumber-js/min';
 import { sha256Hex } from './privacy-digest.js';
 
-/** What an erased number becomes, wherever it stands in a text. */
-export const ERASED_MARK = '[erased]';
+// What an erased number becomes, wherever it stands in a text.
+const ERASED_MARK = '[erased]';
 
 // How a text is read: by a country's conventions (its national forms and its international dialling
 // prefix), or by the national forms of the country that owns a calling code, or neither (`+` forms only).
@@ -55,11 +55,6 @@ export class ErasedNumbers {
     if (country !== null) erasures.countries.add(country);
     erasures.readings = readingsOf(erasures);
     this.#all = null;
-  }
-
-  /** The calling code recorded with an erased number of the account: `undefined` if it was not erased there. */
-  callingCode(accountId: string, sha256: string): string | null | undefined {
-    return this.#accounts.get(accountId)?.numbers.get(sha256);
   }
 
   /**

@@ -31,18 +31,25 @@ const vendoredUndici: Plugin = {
   },
 };
 
-// The licences of the code the builds carry inside them, with the versions carried: both are MIT, whose
-// notice must travel with the code.
+// The licences of the code the builds carry inside them, with the versions carried: all are MIT, whose
+// notice must travel with the code. libphonenumber-js carries the metadata of Google's libphonenumber,
+// under the Apache License 2.0, which it ships beside its own.
 const BUNDLED = [
   { name: 'zod', where: 'dist/node, dist/browser, dist/mock-server, dist/mock-server-browser' },
   { name: 'undici', where: 'dist/vendor/undici.cjs (the reference server in Node)' },
+  {
+    name: 'libphonenumber-js',
+    where: 'dist/mock-server, dist/mock-server-browser (the reference server only, with its `min` metadata)',
+    licences: ['LICENSE', 'LICENSE.Apache'],
+  },
 ];
 
 function writeNotices(): void {
-  const sections = BUNDLED.map(({ name, where }) => {
+  const sections = BUNDLED.map(({ name, where, licences = ['LICENSE'] }) => {
     const { version } = JSON.parse(readFileSync(`node_modules/${name}/package.json`, 'utf8'));
-    const licence = readFileSync(`node_modules/${name}/LICENSE`, 'utf8').trim();
-    return `## ${name} ${version}\n\nInside ${where}.\n\n\`\`\`\n${licence}\n\`\`\`\n`;
+    const texts = licences.map((file) => readFileSync(`node_modules/${name}/${file}`, 'utf8').trim());
+    const blocks = texts.map((licence) => `\`\`\`\n${licence}\n\`\`\`\n`).join('\n');
+    return `## ${name} ${version}\n\nInside ${where}.\n\n${blocks}`;
   });
   const intro =
     '# Third-party notices\n\nThe builds of aulm carry the code of these packages inside them.\n\n';
@@ -73,15 +80,17 @@ export default defineConfig([
     esbuildPlugins: [browserBuild],
   },
   { ...common, entry: { index: 'src/webhooks/index.ts' }, outDir: 'dist/webhooks', platform: 'neutral' },
-  // `aulm/mock-server` for Node: zod inside, undici from dist/vendor, both at the versions the tests ran; msw
-  // stays the user's (their `setupServer` runs the mock's handlers), pinned in package.json to the one tested.
+  // `aulm/mock-server` for Node: zod and libphonenumber-js inside, undici from dist/vendor, all at the versions
+  // the tests ran; msw stays the user's (their `setupServer` runs the mock's handlers), pinned in package.json
+  // to the one tested. libphonenumber-js (privacy erasures find numbers in text with it) is the reference
+  // server's alone: the SDK's builds never import it.
   {
     ...common,
     entry: { index: 'mock-server/index.ts' },
     outDir: 'dist/mock-server',
     platform: 'node',
     external: ['msw'],
-    noExternal: ['zod'],
+    noExternal: ['zod', 'libphonenumber-js'],
     esbuildPlugins: [vendoredUndici],
     // The CLI below writes into this folder too, from a build that runs at the same time.
     clean: ['!cli.js', '!cli.js.map'],
@@ -110,7 +119,7 @@ export default defineConfig([
     outDir: 'dist/mock-server-browser',
     platform: 'browser',
     external: ['msw'],
-    noExternal: ['zod'],
+    noExternal: ['zod', 'libphonenumber-js'],
     esbuildPlugins: [browserBuild],
   },
   // `aulm-mock`, the package's bin: ESM only, runnable as it is (the shebang makes tsup mark it executable).

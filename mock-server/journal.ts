@@ -73,11 +73,18 @@ export class Journal {
   // to the limit first.
   readonly #entries: JournalEntry[] = [];
   readonly #trimAt: number;
+  readonly #redact: (text: string) => string;
   #dropped = 0;
 
-  constructor(limit = DEFAULT_JOURNAL_LIMIT) {
-    this.limit = limit;
-    this.#trimAt = limit + Math.max(1, Math.ceil(limit / 8));
+  /**
+   * `limit` is how many entries are kept; `redact` is what a path and an idempotency key go through as they
+   * are written down: the mock gives the privacy erasure's, so that a number erased is not written down
+   * again (`/v1/messages/[erased]`).
+   */
+  constructor(options: { limit?: number; redact?: (text: string) => string } = {}) {
+    this.limit = options.limit ?? DEFAULT_JOURNAL_LIMIT;
+    this.#trimAt = this.limit + Math.max(1, Math.ceil(this.limit / 8));
+    this.#redact = options.redact ?? ((text) => text);
   }
 
   /** The entries kept, oldest first: the newest `limit`. The same array each time, trimmed in place. */
@@ -99,9 +106,9 @@ export class Journal {
       at: entry.at,
       method: entry.method,
       host: entry.host,
-      path: entry.path,
+      path: this.#redact(entry.path),
       requestId: entry.requestId,
-      idempotencyKey: entry.idempotencyKey,
+      idempotencyKey: entry.idempotencyKey === null ? null : this.#redact(entry.idempotencyKey),
       status: 0,
       fault: null,
     };

@@ -215,10 +215,15 @@ export function assembleMock(options: AulmMockOptions = {}): AssembledMock {
     rateLimit,
     webhooks: { transport },
   });
-  const journal = new Journal(journalLimit);
-  // An erasure reaches the journal too: an idempotency key that held the erased number no longer shows it.
+  // An erasure reaches the journal too: a path or an idempotency key that held the erased number no longer
+  // shows it, and neither does one written down later.
+  const journal = new Journal({
+    limit: journalLimit,
+    redact: (text) => service.privacy.erasure.redact(text),
+  });
   service.privacy.erasure.onErasure((redact) => {
     for (const entry of journal.entries) {
+      entry.path = redact(entry.path);
       if (entry.idempotencyKey !== null) entry.idempotencyKey = redact(entry.idempotencyKey);
     }
   });

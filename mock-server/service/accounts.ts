@@ -109,7 +109,8 @@ export class Accounts {
   update(accountId: string, params: UpdateAccountParams): Account {
     const account = this.#deps.store.accounts.get(accountId);
     if (!account) throw notFound('account', accountId);
-    if (params.name !== undefined) account.name = params.name;
+    if (params.name !== undefined)
+      account.name = this.#deps.store.erasedNumbers.redact(accountId, params.name);
     if (params.email !== undefined) account.email = params.email;
     return this.toModel(account);
   }

@@ -45,7 +45,7 @@ export class ApiKeys {
       }
     }
     const key = this.#accounts.createKey(caller.account.id, {
-      name: params.name,
+      name: this.#deps.store.erasedNumbers.redact(caller.account.id, params.name),
       mode: caller.key.mode,
       scopes,
     });

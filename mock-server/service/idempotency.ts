@@ -63,7 +63,9 @@ export class IdempotencyKeys {
     const now = clock.now();
     this.#forgetExpired(now.getTime());
     const slot = `${request.accountId}/${request.key}`;
-    const fingerprint = fingerprintOf(request.body);
+    // Kept, and compared, without the numbers the account erased: an erasure takes them out of the
+    // fingerprints already kept, and a retry of the same request still matches its own.
+    const fingerprint = store.erasedNumbers.redact(request.accountId, fingerprintOf(request.body));
     let known = store.idempotencyKeys.get(slot);
     // The sweep stops at the first live key; after the clock was set back, an expired one may lie behind it.
     if (known && known.expiresAt.getTime() <= now.getTime()) {

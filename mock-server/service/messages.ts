@@ -52,10 +52,18 @@ export function timelineOf(to: string, mode: KeyMode): TimelineStep[] {
   return full;
 }
 
-/** Returns the preview of a message: the first 40 characters of its text or caption, or `[media <type>]`. */
-export function previewOf(params: SendMessageParams): string {
-  const text = params.text ?? (params.media?.caption || undefined);
-  if (text === undefined) return `[media ${params.media?.mimeType}]`;
+/**
+ * Returns the preview of a message: the first 40 characters of its text or caption, or `[media <type>]`.
+ * `redact` is applied to the whole text first (the numbers an account erased), so that no number is cut
+ * short by the 40 characters and kept half.
+ */
+export function previewOf(
+  params: SendMessageParams,
+  redact: (text: string) => string = (text) => text,
+): string {
+  const whole = params.text ?? (params.media?.caption || undefined);
+  if (whole === undefined) return `[media ${params.media?.mimeType}]`;
+  const text = redact(whole);
   const characters = [...text];
   return characters.length > PREVIEW_LENGTH ? `${characters.slice(0, PREVIEW_LENGTH).join('')}…` : text;
 }
@@ -126,9 +134,10 @@ export class Messages {
       type: params.text === undefined ? 'media' : 'text',
       mode,
       status: 'queued',
-      preview: previewOf(params),
+      // The numbers the account erased are not written down again, even in text written after.
+      preview: previewOf(params, (text) => store.erasedNumbers.redact(accountId, text)),
       error: null,
-      metadata: { ...params.metadata },
+      metadata: store.erasedNumbers.redactValue(accountId, { ...params.metadata }),
       createdAt: now,
       updatedAt: now,
       statusAt: now,

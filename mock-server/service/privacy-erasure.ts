@@ -1,14 +1,18 @@
 // The effects of privacy requests that remove data, across every store: the erasure of a recipient (its
 // messages and logs, the events and deliveries about them, its number in privacy requests, replays and
-// archives), the erasure of the account (closed, every key revoked, every row gone), and the erasure of a
-// recipient's previews (an objection). Each is one function over the store, with no request in sight.
+// archives, and in every text the account keeps: privacy-erasure-text.ts), the erasure of the account
+// (closed, every key revoked, every row gone), and the erasure of a recipient's previews (an objection).
+// Each is one function over the store, with no request in sight.
 
 import * as z from 'zod/mini';
 import { ErrorEnvelope, errorTypeForStatus } from '../../src/contract/index.js';
+import { callingCodeOf } from './erased-numbers.js';
 import type { ServiceDeps } from './index.js';
 import type { Logs } from './logs.js';
 import type { PrivacyRequestRecord } from './privacy.js';
-import { mentionsNumber, type PrivacyHoldings, withoutNumber } from './privacy-holdings.js';
+import { sha256Hex } from './privacy-digest.js';
+import { archiveMentionsErased, redactStoredText } from './privacy-erasure-text.js';
+import type { PrivacyHoldings } from './privacy-holdings.js';
 import { type Row, type StoredAnswer, Table } from './store.js';
 import type { WebhookDeliveries } from './webhook-deliveries.js';
 
@@ -28,7 +32,6 @@ export class PrivacyErasure {
   readonly #holdings: PrivacyHoldings;
   readonly #deliveries: WebhookDeliveries;
   readonly #logs: Logs;
-  readonly #erased = new Set<string>();
   readonly #listeners: Array<(redact: (text: string) => string) => void> = [];
 
   constructor(deps: ServiceDeps, holdings: PrivacyHoldings, deliveries: WebhookDeliveries, logs: Logs) {
@@ -40,32 +43,33 @@ export class PrivacyErasure {
 
   /**
    * Calls `listener` after every erasure of a recipient with a function that takes the erased numbers out
-   * of a text (the mock's journal, outside the service, keeps idempotency keys that may hold one).
+   * of a text (the mock's journal, outside the service, keeps paths and idempotency keys that may hold one).
    */
   onErasure(listener: (redact: (text: string) => string) => void): void {
     this.#listeners.push(listener);
   }
 
-  /** Returns `text` with every number erased so far (in any account) replaced by `[erased]`. */
+  /** Returns `text` with every form of every number erased so far (in any account) replaced by `[erased]`. */
   redact(text: string): string {
-    let out = text;
-    for (const sha256 of this.#erased) out = withoutNumber(out, sha256);
-    return out;
+    return this.#deps.store.erasedNumbers.redact(null, text);
   }
 
   /**
    * Erases a recipient of an account, known by the SHA-256 of its number: its messages (and so their logs)
    * are deleted, and with them the events about those messages and the deliveries of those events (a retry
    * still scheduled never leaves); every privacy request about the number keeps only the hash (in its own
-   * record, in the bodies of its `privacy_request.updated` events and in stored idempotent answers), and
-   * mentions of the number in notes become `[erased]`; a stored idempotent answer that was a message to the
-   * number becomes a `404`; every export archive of the account that mentions the number or one of its
-   * previews is dropped. Returns the counts of what was deleted.
+   * record, in the bodies of its `privacy_request.updated` events and in stored idempotent answers); a
+   * stored idempotent answer that was a message to the number becomes a `404`; every export archive of the
+   * account that mentions the number or one of its previews is dropped. Then every text the account keeps
+   * (`redactStoredText`) loses every written form of the number: it becomes `[erased]`. The national forms
+   * are found when the number's country is known (from a message to it, a request that holds it, or an
+   * earlier erasure of it); else only its international forms are. Returns the counts of what was deleted.
    */
   eraseRecipient(accountId: string, sha256: string): ErasedCounts {
     const { store } = this.#deps;
     const { messages, events, deliveries } = this.#holdings.of(accountId, { kind: 'recipient', sha256 });
     const previews = messages.flatMap((message) => (message.preview === null ? [] : [message.preview]));
+    this.#remember(accountId, sha256, messages[0]?.to);
     for (const delivery of deliveries) this.#deliveries.delete(delivery);
     for (const event of events) store.events.delete(event.id);
     for (const message of messages) store.messages.delete(message.id);
@@ -78,14 +82,18 @@ export class PrivacyErasure {
       if (!slot.startsWith(`${accountId}/`) || record.answer === null) continue;
       record.answer = scrubAnswer(record.answer, sha256);
     }
-    const mentioned = (text: string) =>
-      mentionsNumber(text, sha256) || previews.some((preview) => text.includes(jsonText(preview)));
     for (const request of this.#requests(accountId)) {
       if (request.phoneNumberSha256 === sha256) request.phoneNumber = null;
-      if (request.note !== null) request.note = withoutNumber(request.note, sha256);
-      if (request.archive !== null && mentioned(request.archive)) request.archive = null;
+      const archive = request.archive;
+      if (
+        archive !== null &&
+        (archiveMentionsErased(store, accountId, archive) ||
+          previews.some((preview) => archive.includes(jsonText(preview))))
+      ) {
+        request.archive = null;
+      }
     }
-    this.#erased.add(sha256);
+    redactStoredText(store, this.#logs, accountId);
     for (const listener of this.#listeners) listener((text) => this.redact(text));
     return { logs: messages.length, messages: messages.length, webhookDeliveries: deliveries.length };
   }
@@ -160,6 +168,19 @@ export class PrivacyErasure {
     return counts;
   }
 
+  // Records the number as erased in the account, with its calling code, read from a message to it or a
+  // request that still holds it (or kept from an earlier erasure), so that its national forms are found.
+  #remember(accountId: string, sha256: string, to: string | undefined): void {
+    const { store } = this.#deps;
+    const number =
+      to ??
+      this.#requests(accountId).find((row) => row.phoneNumberSha256 === sha256 && row.phoneNumber !== null)
+        ?.phoneNumber;
+    const callingCode = number ? callingCodeOf(number) : null;
+    const country = store.accounts.get(accountId)?.country ?? null;
+    store.erasedNumbers.add(accountId, sha256, callingCode, country);
+  }
+
   #requests(accountId: string): PrivacyRequestRecord[] {
     return this.#deps.store.privacyRequests.ordered.filter((row) => row.accountId === accountId);
   }
@@ -170,23 +191,13 @@ function jsonText(text: string): string {
   return JSON.stringify(text).slice(1, -1);
 }
 
-// Puts the hash in place of the number in a privacy request's wire form; returns whether it was about it.
-// Any request's note may name the number, whoever the request is about; only a request about the
-// number has its subject swapped for the hash.
+// Puts the hash in place of the number in a privacy request's wire form, if it is about the number;
+// returns whether it was.
 function scrubRequest(request: Json | undefined, sha256: string): boolean {
-  if (!request) return false;
-  let changed = false;
-  const subject = request.subject as Json | undefined;
-  if (typeof subject?.phone_number === 'string' && mentionsNumber(subject.phone_number, sha256)) {
-    request.subject = { type: 'recipient', phone_number_sha256: sha256 };
-    changed = true;
-  }
-  if (typeof request.note === 'string') {
-    const note = withoutNumber(request.note, sha256);
-    changed ||= note !== request.note;
-    request.note = note;
-  }
-  return changed;
+  const subject = request?.subject as Json | undefined;
+  if (typeof subject?.phone_number !== 'string' || sha256Hex(subject.phone_number) !== sha256) return false;
+  request!.subject = { type: 'recipient', phone_number_sha256: sha256 };
+  return true;
 }
 
 // A stored answer without the number: a privacy request keeps the hash; a message to the number, whose
@@ -197,7 +208,7 @@ function scrubAnswer(answer: StoredAnswer, sha256: string): StoredAnswer {
     const copy = structuredClone(body);
     return scrubRequest(copy, sha256) ? { ...answer, body: copy } : answer;
   }
-  if (body?.object !== 'message' || typeof body.to !== 'string' || !mentionsNumber(body.to, sha256)) {
+  if (body?.object !== 'message' || typeof body.to !== 'string' || sha256Hex(body.to) !== sha256) {
     return answer;
   }
   const error = {

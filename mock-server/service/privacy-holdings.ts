@@ -25,24 +25,6 @@ export interface Holdings {
   readonly deliveries: WebhookDeliveryRecord[];
 }
 
-// Anything that looks like an E.164 number, with or without its `+`: candidates whose hash is compared.
-const NUMBER_LIKE = /\+?[1-9]\d{7,14}/g;
-
-/** Returns the E.164 form of a number-like run (`447700900123` → `+447700900123`). */
-function e164Of(run: string): string {
-  return run.startsWith('+') ? run : `+${run}`;
-}
-
-/** Returns whether `text` holds, anywhere, the number whose SHA-256 is `sha256` (with or without its `+`). */
-export function mentionsNumber(text: string, sha256: string): boolean {
-  return (text.match(NUMBER_LIKE) ?? []).some((run) => sha256Hex(e164Of(run)) === sha256);
-}
-
-/** Returns `text` with every mention of the number whose SHA-256 is `sha256` replaced by `[erased]`. */
-export function withoutNumber(text: string, sha256: string): string {
-  return text.replace(NUMBER_LIKE, (run) => (sha256Hex(e164Of(run)) === sha256 ? '[erased]' : run));
-}
-
 /** Returns the number a stored event is about: the `to` of a message event, else `null`. */
 export function recipientOfEvent(event: EventRecord): string | null {
   if (!event.type.startsWith('message.')) return null;

@@ -116,6 +116,13 @@ export class PrivacyRequests {
     }
     const now = clock.now();
     const phoneNumber = params.subject.type === 'recipient' ? params.subject.phoneNumber : null;
+    // The subject is the business's request about the number, given anew; its free text still loses every
+    // number the account erased.
+    const text = (value: string) => store.erasedNumbers.redact(accountId, value);
+    const changes = params.changes && {
+      ...params.changes,
+      ...(params.changes.name === undefined ? {} : { name: text(params.changes.name) }),
+    };
     const request = store.privacyRequests.insert({
       id: ids.id('privacyRequest'),
       accountId,
@@ -125,8 +132,8 @@ export class PrivacyRequests {
       subject: params.subject.type,
       phoneNumber,
       phoneNumberSha256: phoneNumber === null ? null : sha256Hex(phoneNumber),
-      note: params.note ?? null,
-      changes: params.changes ?? null,
+      note: params.note === undefined ? null : text(params.note),
+      changes: changes ?? null,
       dueAt: addCalendarMonths(now, 1),
       extended: false,
       createdAt: now,

@@ -82,7 +82,7 @@ export class Sessions {
       id: ids.id('session'),
       accountId,
       seq: store.nextSeq(),
-      name: params.name ?? null,
+      name: params.name === undefined ? null : store.erasedNumbers.redact(accountId, params.name),
       status: 'pairing',
       pairingCode: ids.pairingCode(),
       pairingExpiresAt: new Date(now.getTime() + PAIRING_TTL_MS),

@@ -1,5 +1,6 @@
 // The in-memory state of the reference server: every account, key, session, message, webhook endpoint,
-// event and delivery, as records, and the idempotency keys and rate-limit buckets of the keys.
+// event and delivery, as records, the idempotency keys and rate-limit buckets of the keys, and the numbers
+// each account erased.
 // Records are the service's own rows (plain strings and Dates); the contract's models are built from them.
 import type {
   DeliveryAttempt,
@@ -16,6 +17,7 @@ import type {
 } from '../../src/contract/index.js';
 import type { Timer } from '../clock.js';
 import type { KeyMode } from '../ids.js';
+import { ErasedNumbers } from './erased-numbers.js';
 import type { PrivacyRequestRecord } from './privacy.js';
 
 /** A row owned by an account, with its place in the order of creation. */
@@ -130,8 +132,8 @@ export interface StoredAnswer {
 export interface IdempotencyRecord {
   readonly method: string;
   readonly path: string;
-  /** The body's decoded JSON, with sorted keys (`fingerprintOf`). */
-  readonly fingerprint: string;
+  /** The body's decoded JSON, with sorted keys (`fingerprintOf`), without the numbers the account erased. */
+  fingerprint: string;
   readonly createdAt: Date;
   readonly expiresAt: Date;
   /** `null` while the first request is still being processed. */
@@ -215,6 +217,8 @@ export class Store {
   readonly rateBuckets = new Map<string, RateBucket>();
   readonly supportTickets = new Table<SupportTicketRecord>();
   readonly privacyRequests = new Table<PrivacyRequestRecord>();
+  /** The numbers each account erased (by hash), which no text it keeps may show again. */
+  readonly erasedNumbers = new ErasedNumbers();
   #seq = 0;
 
   /** Returns the next sequence number for a new row. */
@@ -237,6 +241,7 @@ export class Store {
     this.rateBuckets.clear();
     this.supportTickets.clear();
     this.privacyRequests.clear();
+    this.erasedNumbers.clear();
     this.#seq = 0;
   }
 }

@@ -35,10 +35,10 @@ export class Support {
       id: ids.id('supportTicket'),
       accountId,
       seq: store.nextSeq(),
-      subject: params.subject,
+      subject: this.#text(accountId, params.subject),
       status: 'open',
       priority: params.priority ?? 'normal',
-      messages: [{ author: 'customer', body: params.body, createdAt: now }],
+      messages: [{ author: 'customer', body: this.#text(accountId, params.body), createdAt: now }],
       csat: null,
       createdAt: now,
       updatedAt: now,
@@ -90,7 +90,8 @@ export class Support {
       );
     }
     const now = this.#deps.clock.now();
-    ticket.csat = { score: params.score, comment: params.comment ?? null, ratedAt: now };
+    const comment = params.comment === undefined ? null : this.#text(accountId, params.comment);
+    ticket.csat = { score: params.score, comment, ratedAt: now };
     ticket.updatedAt = now;
     return this.toModel(ticket, true);
   }
@@ -131,8 +132,14 @@ export class Support {
 
   #write(ticket: SupportTicketRecord, author: 'customer' | 'agent', body: string): void {
     const now = this.#deps.clock.now();
-    ticket.messages.push({ author, body, createdAt: now });
+    ticket.messages.push({ author, body: this.#text(ticket.accountId, body), createdAt: now });
     ticket.updatedAt = now;
+  }
+
+  // What the business or the agent wrote, without the numbers the account erased: written after an
+  // erasure, the number is not kept again.
+  #text(accountId: string, text: string): string {
+    return this.#deps.store.erasedNumbers.redact(accountId, text);
   }
 
   #find(accountId: string, id: string): SupportTicketRecord {

@@ -43,7 +43,7 @@ export class WebhookEndpoints {
       accountId,
       seq: store.nextSeq(),
       url: params.url,
-      description: params.description ?? null,
+      description: this.#text(accountId, params.description ?? null),
       events: [...new Set(params.events)],
       status: 'enabled',
       secret: ids.webhookSecret(),
@@ -80,7 +80,8 @@ export class WebhookEndpoints {
     const next = {
       url: params.url ?? endpoint.url,
       events: params.events === undefined ? endpoint.events : [...new Set(params.events)],
-      description: params.description === undefined ? endpoint.description : params.description,
+      description:
+        params.description === undefined ? endpoint.description : this.#text(accountId, params.description),
       status: params.status ?? endpoint.status,
     };
     const changed =
@@ -158,5 +159,10 @@ export class WebhookEndpoints {
       createdAt: record.createdAt,
       updatedAt: record.updatedAt,
     };
+  }
+
+  // A description without the numbers the account erased: written after an erasure, it does not keep one.
+  #text(accountId: string, description: string | null): string | null {
+    return description === null ? null : this.#deps.store.erasedNumbers.redact(accountId, description);
   }
 }

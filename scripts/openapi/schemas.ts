@@ -53,6 +53,7 @@ import {
   MessageLogList,
   MessageStatus,
   Metadata,
+  MetadataParam,
   ObjectionPrivacyRequest,
   ObjectionResult,
   PrivacyExport,
@@ -138,6 +139,7 @@ export const COMPONENTS: ReadonlyArray<readonly [string, Schema]> = [
   ['SessionStatus', SessionStatus],
   ['MessageStatus', MessageStatus],
   ['Metadata', Metadata],
+  ['MetadataParam', MetadataParam],
   ['EventType', EventType],
   ['EventSubscription', EventSubscription],
   ['EndpointUrl', EndpointUrl],
@@ -268,7 +270,7 @@ function override(ctx: { zodSchema: Schema; jsonSchema: z.core.JSONSchema.BaseSc
     json.description = `How many objects a page holds, from ${minimum} to ${maximum}.`;
     return;
   }
-  if (schema === Metadata) {
+  if (schema === MetadataParam) {
     for (const key of Object.keys(json)) delete json[key];
     Object.assign(json, {
       type: 'object',
@@ -277,6 +279,16 @@ function override(ctx: { zodSchema: Schema; jsonSchema: z.core.JSONSchema.BaseSc
       additionalProperties: { type: 'string', maxLength: 500 },
       description:
         'Up to 20 keys of 1 to 40 letters, digits, _, - or ., each value a string of up to 500 characters.',
+    });
+    return;
+  }
+  if (schema === Metadata) {
+    for (const key of Object.keys(json)) delete json[key];
+    Object.assign(json, {
+      type: 'object',
+      additionalProperties: { type: 'string' },
+      description:
+        'The metadata the message was sent with, as an erasure may have left it ([erased] in a key or value).',
     });
     return;
   }

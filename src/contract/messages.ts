@@ -3,7 +3,7 @@ import * as z from 'zod/mini';
 import { schemaOf, timestamp, wireModel } from './codec.js';
 import { httpsUrl } from './https-url.js';
 import { idOf } from './ids.js';
-import { Metadata } from './metadata.js';
+import { Metadata, MetadataParam } from './metadata.js';
 import { e164, type PhoneNumber, phoneNumber, preview, type Redacted } from './personal.js';
 
 /** The statuses of a message, in the only order they move along (`failed` ends it anywhere). */
@@ -131,7 +131,7 @@ export const MediaContent = wireModel<MediaContent>()(
 const common = {
   session_id: idOf('session'),
   to: e164,
-  metadata: z.optional(Metadata),
+  metadata: z.optional(MetadataParam),
 };
 
 /** The body of `POST /v1/messages`, as the wire carries it: a text or a media message. */

@@ -28,7 +28,7 @@ const expected = [
   'dist/mock-server/cli.js',
   'dist/mock-server/cli.js.map',
   'dist/vendor/undici.cjs', // the undici the reference server runs, as it is published: no map
-  'dist/THIRD_PARTY_NOTICES.md', // the licences of zod and undici, which the builds carry
+  'dist/THIRD_PARTY_NOTICES.md', // the licences of zod, undici and libphonenumber-js, which the builds carry
   ...builds.flatMap((build) => perBuild.map((file) => `dist/${build}/${file}`)),
 ].sort();
 
@@ -68,7 +68,7 @@ describe('npm pack', () => {
     }
   });
 
-  it('ships source maps of the library (and the zod and undici it bundles) only, never of tests or scratch', () => {
+  it('ships source maps of the library (and the zod, undici and libphonenumber-js it bundles) only, never of tests or scratch', () => {
     const maps = files.filter((file) => file.path.endsWith('.map'));
     expect(maps.length).toBe(11);
     for (const { path } of maps) {
@@ -76,11 +76,33 @@ describe('npm pack', () => {
       expect(
         sources.filter(
           // The builds hold zod's code (the SDK's for start-up time, all for the versions the tests ran) and
-          // the reference server holds undici's, so their maps name those files too.
+          // the reference server holds undici's and libphonenumber-js's, so their maps name those files too.
           (source) =>
-            !/^\.\.\/\.\.\/((src|mock-server|node_modules\/(zod|undici))\/|package\.json$)/.test(source),
+            !/^\.\.\/\.\.\/((src|mock-server|node_modules\/(zod|undici|libphonenumber-js))\/|package\.json$)/.test(
+              source,
+            ),
         ),
       ).toEqual([]);
+    }
+  });
+
+  // libphonenumber-js finds erased numbers in text for the reference server; the SDK has no use for it.
+  it('carries libphonenumber-js in the reference server’s builds, and in no build of the SDK', () => {
+    const mapped = (path: string) =>
+      (JSON.parse(readFileSync(join(root, path), 'utf8')) as { sources: string[] }).sources.some((source) =>
+        source.includes('node_modules/libphonenumber-js/'),
+      );
+    for (const build of ['mock-server', 'mock-server-browser']) {
+      for (const file of ['index.js.map', 'index.cjs.map'])
+        expect(mapped(`dist/${build}/${file}`), build).toBe(true);
+    }
+    for (const build of ['node', 'browser', 'webhooks']) {
+      for (const file of ['index.js', 'index.cjs']) {
+        expect(mapped(`dist/${build}/${file}.map`), build).toBe(false);
+        expect(readFileSync(join(root, `dist/${build}/${file}`), 'utf8'), build).not.toContain(
+          'libphonenumber',
+        );
+      }
     }
   });
 
@@ -138,10 +160,14 @@ describe('npm pack', () => {
     const lock = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8')) as {
       packages: Record<string, { version: string }>;
     };
-    for (const name of ['zod', 'undici']) {
+    for (const name of ['zod', 'undici', 'libphonenumber-js']) {
       expect(notices).toContain(`## ${name} ${lock.packages[`node_modules/${name}`]!.version}\n`);
       expect(notices).toContain(readFileSync(join(root, `node_modules/${name}/LICENSE`), 'utf8').trim());
     }
+    // libphonenumber-js's metadata is Google's libphonenumber's, under the Apache License 2.0.
+    expect(notices).toContain(
+      readFileSync(join(root, 'node_modules/libphonenumber-js/LICENSE.Apache'), 'utf8').trim(),
+    );
   });
 
   it('gives the reference server undici from dist/vendor only, never the undici a user resolves', () => {

@@ -139,6 +139,31 @@ describe('an erasure of a recipient', () => {
   });
 });
 
+describe('an erasure of a recipient, in free text', () => {
+  it('leaves no form of the number in a support ticket or another message’s metadata, in the built server', async () => {
+    const { mock, sessionId, aulm } = await setUp();
+    const ticket = await aulm.support.tickets.create({
+      subject: 'About 07700 900111',
+      body: `Customer ${ERASED}, also (0)7700-900111 and 447700900111; not 07700 900112.`,
+    });
+    const other = await aulm.messages.send({
+      sessionId,
+      to: OTHER,
+      text: 'Hello',
+      metadata: { referred_by: '07700900111' },
+    });
+    await aulm.privacy.requests.create({
+      type: 'erasure',
+      subject: { type: 'recipient', phoneNumber: ERASED },
+    });
+    await mock.clock.advance('10s');
+    const read = await aulm.support.tickets.get(ticket.id);
+    expect(read.subject).toBe('About [erased]');
+    expect(read.messages?.[0]?.body).toBe('Customer [erased], also [erased] and [erased]; not 07700 900112.');
+    expect((await aulm.messages.get(other.id)).metadata).toEqual({ referred_by: '[erased]' });
+  });
+});
+
 describe('a restriction and an objection', () => {
   it('blocks sends to a restricted number and hides its logs until lifted', async () => {
     const { mock, sessionId, aulm } = await setUp();

@@ -24,6 +24,14 @@ describe('previewOf', () => {
     expect(previewOf({ ...base, media })).toBe('[media application/pdf]');
     expect(previewOf({ ...base, media: { ...media, caption: '' } })).toBe('[media application/pdf]');
   });
+
+  it('redacts the whole text before cutting it, so that no number is kept cut short', () => {
+    const base = { sessionId: 'ses_1', to: '+447700900123' };
+    const text = `${'a'.repeat(29)} +447700900125 b`;
+    const redact = (whole: string) => whole.replace('+447700900125', '[erased]');
+    expect(previewOf({ ...base, text })).toBe(`${'a'.repeat(29)} +447700900…`);
+    expect(previewOf({ ...base, text }, redact)).toBe(`${'a'.repeat(29)} [erased] b`);
+  });
 });
 
 describe('timelineOf', () => {

@@ -58,6 +58,8 @@ export class HandlerContext {
   readonly faults: Faults;
   /** The base URLs answered, without a trailing slash (`https://api.aulm.io`). */
   readonly bases: readonly string[];
+  // What a refusal's message goes through: no number a privacy request erased is quoted back.
+  readonly #redact = (text: string): string => this.service.privacy.erasure.redact(text);
   // The region each host serves, read once per host.
   readonly #regions = new Map<string, Region | null>();
 
@@ -138,7 +140,7 @@ export class HandlerContext {
       allow.length > 0
         ? methodNotAllowed(method, url.pathname, allow, headers)
         : new ServiceError(404, 'resource_not_found', `Unrecognized request URL: ${method} ${url.pathname}`);
-    const answer = refusalOf(refusal, requestId);
+    const answer = refusalOf(refusal, requestId, this.#redact);
     entry.status = answer.status;
     return jsonResponse(null, answer.status, jsonOf(answer), headers);
   }
@@ -194,7 +196,7 @@ export class HandlerContext {
       settle(reservation, answer, exchange.requestId);
       return answer;
     } catch (error) {
-      const answer = refusalOf(error, exchange.requestId);
+      const answer = refusalOf(error, exchange.requestId, this.#redact);
       settle(reservation, answer, exchange.requestId);
       return answer;
     }

@@ -66,7 +66,7 @@ export async function readBody<S extends z.core.$ZodType>(request: Request, sche
 }
 
 /** Returns the error envelope of a refusal (or of an unexpected failure, as `500 internal_error`). */
-export function refusalOf(error: unknown, requestId: string): Reply {
+export function refusalOf(error: unknown, requestId: string, redact?: (text: string) => string): Reply {
   const refusal =
     error instanceof ServiceError
       ? error
@@ -75,7 +75,10 @@ export function refusalOf(error: unknown, requestId: string): Reply {
           'internal_error',
           `The reference server failed: ${error instanceof Error ? error.message : String(error)}`,
         );
-  return envelope(refusal, requestId);
+  if (redact === undefined) return envelope(refusal, requestId);
+  // A message may quote what the request sent (a path, a parameter's name): an erased number is not.
+  const param = refusal.param === null ? null : redact(refusal.param);
+  return envelope(new ServiceError(refusal.status, refusal.code, redact(refusal.message), param), requestId);
 }
 
 /** Answers a refusal (or an unexpected failure, as `500 internal_error`) with the error envelope. */

@@ -197,6 +197,24 @@ describe('an erasure of a recipient, in free text', () => {
     expect(account.country).toBe('US');
   });
 
+  it('quotes no form of it back in a refusal, even of a request that names it itself', async () => {
+    const { apiKey, sessionId } = mock.quickstart();
+    const api = clientFor(apiKey);
+    await api.post('/v1/messages', textMessage(sessionId, ERASED));
+    await api.post('/v1/privacy_requests', {
+      type: 'erasure',
+      subject: { type: 'recipient', phone_number: ERASED },
+    });
+    await mock.clock.advance('5s');
+    for (const path of ['/v1/messages/07700900125', '/v1/logs/+447700900125', '/v1/nothing/447700900125']) {
+      const answer = await api.get(path);
+      expect(answer.status, path).toBe(404);
+      expect(formsIn(text(answer), GB), path).toEqual([]);
+    }
+    const repeated = await api.get('/v1/logs?447700900125=1');
+    expect([repeated.status, repeated.body.error.param]).toEqual([400, '[erased]']);
+  });
+
   it('leaves another account’s texts alone', async () => {
     const first = mock.quickstart();
     const second = mock.quickstart();

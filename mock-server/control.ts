@@ -17,6 +17,7 @@ import {
 } from '../src/contract/index.js';
 import { durationMs } from './clock.js';
 import { type FaultHandle, type FaultRule, RULE_FIELDS } from './faults.js';
+import { redactorOf } from './handlers/aulm-handler.js';
 import { errorResponse, readBody } from './handlers/context.js';
 import {
   type ConnectOptions,
@@ -100,6 +101,7 @@ type ControlRoute = (input: {
 /** Returns the MSW handlers of the control routes, on the standalone server's base URL. */
 export function controlHandlers(base: string, state: StandaloneState): RequestHandler[] {
   const { mock } = state;
+  const route = routeOf(redactorOf(mock.handlers));
   const at = (path: string) => `${base}/__mock${path}`;
   return [
     // HEAD too: tools that wait for a port to answer often send it.
@@ -220,9 +222,12 @@ export function controlHandlers(base: string, state: StandaloneState): RequestHa
   ];
 }
 
-// Every control route answers with a request id, and every refusal in the API's error envelope.
-function route(run: ControlRoute): HttpResponseResolver {
-  return async ({ request, params }) => {
+// Every control route answers with a request id, and every refusal in the API's error envelope, without
+// any number a privacy request erased (`redact`).
+const routeOf =
+  (redact: (text: string) => string) =>
+  (run: ControlRoute): HttpResponseResolver =>
+  async ({ request, params }) => {
     const id = requestId();
     const headers = new Headers({ 'aulm-request-id': id });
     try {
@@ -231,10 +236,9 @@ function route(run: ControlRoute): HttpResponseResolver {
       if (body === undefined) return new HttpResponse(null, { status: 204, headers });
       return HttpResponse.json(body as never, { status, headers });
     } catch (error) {
-      return errorResponse(error, id, headers);
+      return errorResponse(error, id, headers, redact);
     }
   };
-}
 
 function advanceMs(body: AdvanceBody): number {
   if (body.ms !== undefined && body.duration !== undefined) {

@@ -3,7 +3,7 @@
 // undici's own `request`, which the SDK uses in Node: this is how the SDK reaches the mock there.
 import { Buffer } from 'node:buffer';
 import { getResponse, type RequestHandler } from 'msw';
-import { AulmHandler, answerWithoutRequest } from './handlers/aulm-handler.js';
+import { AulmHandler, answerBareMethod } from './handlers/aulm-handler.js';
 import {
   type AnswerFields,
   answerBytesOf,
@@ -115,7 +115,7 @@ export class AulmMockDispatcher extends Dispatcher {
       const { method } = options;
       // A method fetch forbids: no `Request` carries it, so MSW never sees it; the mock's handler answers.
       const response = isForbiddenMethod(method)
-        ? answerWithoutRequest(this.#handlers, method, url)
+        ? answerBareMethod(this.#handlers, method, url, authorizationOf(toHeaders(options.headers)))
         : await getResponse(this.#handlers, this.#requestOf(url, method, options.headers, body));
       if (call.aborted) return;
       if (!response) {
@@ -225,6 +225,10 @@ function toHeaders(headers: Dispatcher.DispatchOptions['headers']): Array<[strin
     for (const item of Array.isArray(value) ? value : [value]) result.push([name, String(item)]);
   }
   return result;
+}
+
+function authorizationOf(headers: ReadonlyArray<[string, string]>): string | null {
+  return headers.find(([name]) => name.toLowerCase() === 'authorization')?.[1] ?? null;
 }
 
 async function readBody(body: Dispatcher.DispatchOptions['body']): Promise<Uint8Array | string | null> {

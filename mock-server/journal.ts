@@ -104,7 +104,7 @@ export class Journal {
     // Field by field rather than spread: one per request, in the order the journal's JSON shows them.
     const opened: JournalEntry = {
       at: entry.at,
-      method: entry.method,
+      method: this.#redact(entry.method),
       host: entry.host,
       path: this.#redact(entry.path),
       requestId: entry.requestId,

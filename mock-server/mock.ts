@@ -302,3 +302,13 @@ function rateLimitOf(options: RateLimitOptions = {}): RateLimitPolicy {
   }
   return { requestsPerSecond, burst };
 }
+
+/**
+ * Returns the handle of an assembled mock with `extra` properties (its `close`, a `dispatcher` getter): its
+ * controls property by property, not by a spread, which would read the getters (`journal`,
+ * `journalDropped`) once and keep what they said then.
+ */
+export function handleOf<Handle>(assembled: AssembledMock, extra: PropertyDescriptorMap): Handle {
+  const handle = Object.defineProperties({}, Object.getOwnPropertyDescriptors(assembled.controls));
+  return Object.defineProperties(handle, extra) as Handle;
+}

@@ -4,10 +4,9 @@
 import { Buffer } from 'node:buffer';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Duplex } from 'node:stream';
 import { getResponse, type RequestHandler } from 'msw';
 import { controlHandlers, requestId } from './control.js';
-import { AulmHandler, answerWithoutRequest } from './handlers/aulm-handler.js';
+import { AulmHandler, answerBareMethod, redactorOf } from './handlers/aulm-handler.js';
 import { errorResponse } from './handlers/context.js';
 import {
   answerBytesOf,
@@ -19,6 +18,7 @@ import {
 } from './handlers/handover.js';
 import type { AulmMockOptions } from './mock.js';
 import { ServiceError } from './service/index.js';
+import { answerOnSocket, answerUnreadRequests, notFound } from './socket-answers.js';
 import { type AulmMock, createAulmMock } from './start.js';
 
 /** The options of `startStandalone`: the mock's own options, and where to listen. */
@@ -76,8 +76,14 @@ export async function startStandalone(options: StandaloneOptions = {}): Promise<
   if (!(Number.isInteger(port) && port >= 0 && port <= 65_535)) {
     throw new RangeError(`port must be an integer from 0 to 65535, not ${String(port)}`);
   }
+  // Until the mock is made (a moment after listening: its hosts are the base URL that listening gives).
   let serve: (request: IncomingMessage, response: ServerResponse) => void = (_, response) => {
-    response.writeHead(503).end();
+    const starting = new ServiceError(
+      503,
+      'service_unavailable',
+      'The reference server is starting; try again.',
+    );
+    answerOnSocket(response.socket!, errorResponse(starting, requestId(), new Headers()), (write) => write());
   };
   const server = createServer((request, response) => serve(request, response));
   await listen(server, port, host);
@@ -96,12 +102,10 @@ export async function startStandalone(options: StandaloneOptions = {}): Promise<
     throw error;
   }
   const state: StandaloneState = { mock, ...mock.quickstart() };
-  // What node:http cannot read as a request is answered in the API's envelope all the same.
-  server.on('clientError', (error: UnreadableError, socket: Duplex) => {
-    answerUnreadable(error, socket, base, state.mock.handlers).catch(() => socket.destroy());
-  });
   const control = controlHandlers(base, state);
   const writeSoon = atEndOfTurn();
+  // What node:http hands over as no request (one it cannot read, a CONNECT) is answered in the envelope too.
+  answerUnreadRequests(server, base, () => state.mock.handlers, writeSoon);
   serve = (request, response) => {
     // A client that goes away mid-request must not take the server down with it.
     answer(base, control, state, request, response, writeSoon).catch(() => request.socket.destroy());
@@ -162,17 +166,20 @@ async function answer(
     if (isForbiddenMethod(method)) {
       // No `Request` carries it, so MSW never sees it: the mock's handler answers it itself.
       const url = new URL(targetOf(base, incoming));
-      response = answerWithoutRequest(state.mock.handlers, method, url) ?? notFound(method, url.pathname);
+      const authorization = incoming.headers.authorization ?? null;
+      response =
+        answerBareMethod(state.mock.handlers, method, url, authorization) ??
+        notFound(method, url.pathname, state.mock.handlers);
     } else {
       const request = await toRequest(base, incoming, state.mock.handlers);
       const path = urlOf(request).pathname;
       response =
         (path.startsWith('/__mock/') ? await getResponse(control, request) : undefined) ??
         (await getResponse(state.mock.handlers, request)) ??
-        notFound(request.method, path);
+        notFound(request.method, path, state.mock.handlers);
     }
   } catch (error) {
-    response = errorResponse(error, requestId(), new Headers());
+    response = errorResponse(error, requestId(), new Headers(), redactorOf(state.mock.handlers));
   }
   if (response.type === 'error') {
     // A fault's `network: 'reset'` or `'lost_response'`: the client sees the connection reset.
@@ -280,54 +287,4 @@ function write(response: Response, body: Uint8Array, head: boolean, outgoing: Se
   if (response.status !== 204 && response.status !== 304) headers.push('content-length', String(body.length));
   outgoing.writeHead(response.status, response.statusText || undefined, headers);
   outgoing.end(head ? undefined : body);
-}
-
-type UnreadableError = Error & { code?: string; rawPacket?: Buffer };
-
-const REQUEST_LINE = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+) (\/\S*) HTTP\/1\.[01]\r?\n/;
-
-/**
- * Answers what node:http could not read as a request, and closes the connection as node:http would: a
- * method it does not know (`TRACK`, `FOO`) as the API answers any method a path does not take (`405` with
- * `allow`, or `404`), anything else (a header line that is not one, a body it cannot frame) with `400
- * invalid_request`, each in the error envelope with `aulm-request-id`.
- */
-async function answerUnreadable(
-  error: UnreadableError,
-  socket: Duplex,
-  base: string,
-  handlers: readonly RequestHandler[],
-): Promise<void> {
-  if (!socket.writable) {
-    socket.destroy();
-    return;
-  }
-  const line = REQUEST_LINE.exec(error.rawPacket?.toString('latin1') ?? '');
-  let response: Response | undefined;
-  if (error.code === 'HPE_INVALID_METHOD' && line) {
-    const url = URL.canParse(`${base}${line[2]}`) ? new URL(`${base}${line[2]}`) : null;
-    if (url) response = answerWithoutRequest(handlers, line[1]!, url);
-  }
-  response ??= errorResponse(
-    new ServiceError(
-      400,
-      'invalid_request',
-      `The request could not be read as HTTP/1.1 (${error.code ?? 'unreadable'}).`,
-    ),
-    requestId(),
-    new Headers(),
-  );
-  const body = Buffer.from(await response.arrayBuffer());
-  const fields = answerFieldsOf(response);
-  let head = `HTTP/1.1 ${response.status} ${response.statusText}\r\nconnection: close\r\n`;
-  for (const name in fields) if (name !== 'content-length') head += `${name}: ${String(fields[name])}\r\n`;
-  socket.end(Buffer.concat([Buffer.from(`${head}content-length: ${body.length}\r\n\r\n`, 'latin1'), body]));
-}
-
-function notFound(method: string, path: string): Response {
-  return errorResponse(
-    new ServiceError(404, 'resource_not_found', `Unrecognized request URL: ${method} ${path}`),
-    requestId(),
-    new Headers(),
-  );
 }

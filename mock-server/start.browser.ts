@@ -2,7 +2,7 @@
 // MSW's service worker (`setupWorker` from `msw/browser`) with the mock's handlers, and `close()` stops it.
 // No undici and no `node:` here: a page's `fetch` (the SDK's, in a browser) goes through the worker.
 import { setupWorker } from 'msw/browser';
-import { type AssembledMock, type AulmMockControls, type AulmMockOptions, assembleMock } from './mock.js';
+import { type AulmMockControls, type AulmMockOptions, assembleMock, handleOf } from './mock.js';
 
 /** A reference server in a browser: its controls, and `close()`. */
 export interface AulmMock extends AulmMockControls {
@@ -11,15 +11,6 @@ export interface AulmMock extends AulmMockControls {
 }
 
 let started = false;
-
-function handleOf(assembled: AssembledMock, close: () => Promise<void>): AulmMock {
-  // Property by property, not by a spread, which would read the getters (`journal`, `journalDropped`)
-  // once and keep what they said then.
-  const handle = Object.defineProperties({}, Object.getOwnPropertyDescriptors(assembled.controls));
-  return Object.defineProperties(handle, {
-    close: { value: close, enumerable: true, configurable: true, writable: true },
-  }) as AulmMock;
-}
 
 /**
  * Builds a reference server without installing it anywhere: give `mock.handlers` to your own MSW worker.
@@ -33,7 +24,9 @@ function handleOf(assembled: AssembledMock, close: () => Promise<void>): AulmMoc
  */
 export function createAulmMock(options: AulmMockOptions = {}): AulmMock {
   const assembled = assembleMock(options);
-  return handleOf(assembled, async () => assembled.stop());
+  return handleOf<AulmMock>(assembled, {
+    close: { value: async () => assembled.stop(), enumerable: true, configurable: true, writable: true },
+  });
 }
 
 /**
@@ -71,11 +64,14 @@ export async function startAulmMock(options: AulmMockOptions = {}): Promise<Aulm
     throw error;
   }
   let closed = false;
-  return handleOf(assembled, async () => {
+  const close = async () => {
     if (closed) return;
     closed = true;
     started = false;
     worker.stop();
     await assembled.stop();
+  };
+  return handleOf<AulmMock>(assembled, {
+    close: { value: close, enumerable: true, configurable: true, writable: true },
   });
 }

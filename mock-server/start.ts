@@ -3,7 +3,7 @@
 // `close()` undoes both.
 import { setupServer } from 'msw/node';
 import { AulmMockDispatcher } from './dispatcher.js';
-import { type AssembledMock, type AulmMockControls, type AulmMockOptions, assembleMock } from './mock.js';
+import { type AulmMockControls, type AulmMockOptions, assembleMock, handleOf } from './mock.js';
 import { getGlobalDispatcher, setGlobalDispatcher } from './undici.js';
 
 /** A running reference server: its controls, its undici dispatcher, and `close()`. */
@@ -19,20 +19,6 @@ export interface AulmMock extends AulmMockControls {
 
 let started = false;
 
-function handleOf(
-  assembled: AssembledMock,
-  dispatcher: () => AulmMockDispatcher,
-  close: () => Promise<void>,
-): AulmMock {
-  // Property by property, not by a spread, which would read the getters (`journal`, `journalDropped`)
-  // once and keep what they said then.
-  const handle = Object.defineProperties({}, Object.getOwnPropertyDescriptors(assembled.controls));
-  return Object.defineProperties(handle, {
-    dispatcher: { get: dispatcher, enumerable: true, configurable: true },
-    close: { value: close, enumerable: true, configurable: true, writable: true },
-  }) as AulmMock;
-}
-
 /**
  * Builds a reference server without installing it anywhere: use `mock.handlers` with your own MSW setup,
  * or `mock.dispatcher` as the SDK's `dispatcher`.
@@ -47,18 +33,21 @@ function handleOf(
 export function createAulmMock(options: AulmMockOptions = {}): AulmMock {
   const assembled = assembleMock(options);
   let dispatcher: AulmMockDispatcher | undefined;
-  return handleOf(
-    assembled,
-    () => {
-      dispatcher ??= new AulmMockDispatcher({
-        handlers: assembled.controls.handlers,
-        hosts: assembled.hosts,
-        ...(options.dispatcher ? { fallback: options.dispatcher } : {}),
-      });
-      return dispatcher;
+  return handleOf<AulmMock>(assembled, {
+    dispatcher: {
+      get: () => {
+        dispatcher ??= new AulmMockDispatcher({
+          handlers: assembled.controls.handlers,
+          hosts: assembled.hosts,
+          ...(options.dispatcher ? { fallback: options.dispatcher } : {}),
+        });
+        return dispatcher;
+      },
+      enumerable: true,
+      configurable: true,
     },
-    async () => assembled.stop(),
-  );
+    close: { value: async () => assembled.stop(), enumerable: true, configurable: true, writable: true },
+  });
 }
 
 /**
@@ -94,16 +83,16 @@ export async function startAulmMock(options: AulmMockOptions = {}): Promise<Aulm
   setGlobalDispatcher(dispatcher);
   started = true;
   let closed = false;
-  return handleOf(
-    assembled,
-    () => dispatcher,
-    async () => {
-      if (closed) return;
-      closed = true;
-      started = false;
-      server.close();
-      setGlobalDispatcher(previous);
-      await assembled.stop();
-    },
-  );
+  const close = async () => {
+    if (closed) return;
+    closed = true;
+    started = false;
+    server.close();
+    setGlobalDispatcher(previous);
+    await assembled.stop();
+  };
+  return handleOf<AulmMock>(assembled, {
+    dispatcher: { get: () => dispatcher, enumerable: true, configurable: true },
+    close: { value: close, enumerable: true, configurable: true, writable: true },
+  });
 }

@@ -47,6 +47,11 @@ export class AulmHandler extends RequestHandler<AulmHandlerInfo, Parsed | undefi
     this.#bases = new Set(context.bases);
   }
 
+  /** Returns `text` without any number a privacy request erased, in any account. */
+  redact(text: string): string {
+    return this.#context.service.privacy.erasure.redact(text);
+  }
+
   /** Every route the handler serves, with what each reads: the route table's. */
   get routes(): readonly ApiRoute[] {
     return this.#table.routes;
@@ -92,10 +97,12 @@ export class AulmHandler extends RequestHandler<AulmHandlerInfo, Parsed | undefi
    * as the API answers a method a path does not take (`405` with `allow`, or `404` for a path it does not
    * have), journaled like any other; `undefined` for another host or path.
    */
-  answerWithoutRequest(method: string, url: URL): Response | undefined {
+  answerWithoutRequest(method: string, url: URL, authorization: string | null): Response | undefined {
     if (!this.#bases.has(url.origin)) return undefined;
     const match = this.#table.match(method, url.pathname);
-    return match === null ? undefined : this.#context.refuseMethod(method, url, match.allow ?? []);
+    return match === null
+      ? undefined
+      : this.#context.refuseMethod(method, url, match.allow ?? [], authorization);
   }
 
   /** Prints an answered request in the browser's console, as MSW's `http` handlers do. */
@@ -114,16 +121,29 @@ export class AulmHandler extends RequestHandler<AulmHandlerInfo, Parsed | undefi
 
 /**
  * Returns the answer of the mock's handler among `handlers` to a request that MSW cannot be handed for its
- * method (see `AulmHandler.answerWithoutRequest`); `undefined` when none answers it.
+ * method (see `AulmHandler.answerWithoutRequest`), with the value of its Authorization header; `undefined`
+ * when none answers it.
  */
-export function answerWithoutRequest(
+export function answerBareMethod(
   handlers: readonly RequestHandler[],
   method: string,
   url: URL,
+  authorization: string | null,
 ): Response | undefined {
   for (const handler of handlers) {
-    const answer = handler instanceof AulmHandler ? handler.answerWithoutRequest(method, url) : undefined;
+    if (!(handler instanceof AulmHandler)) continue;
+    const answer = handler.answerWithoutRequest(method, url, authorization);
     if (answer !== undefined) return answer;
   }
   return undefined;
+}
+
+/**
+ * Returns what takes the numbers erased by privacy requests (in any account) out of a text, for answers
+ * made outside the routes (the control routes, the standalone's own refusals): the mock's handler's among
+ * `handlers`, or the text as it is without one.
+ */
+export function redactorOf(handlers: readonly RequestHandler[]): (text: string) => string {
+  const handler = handlers.find((each) => each instanceof AulmHandler) as AulmHandler | undefined;
+  return handler ? (text) => handler.redact(text) : (text) => text;
 }

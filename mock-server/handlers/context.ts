@@ -58,8 +58,6 @@ export class HandlerContext {
   readonly faults: Faults;
   /** The base URLs answered, without a trailing slash (`https://api.aulm.io`). */
   readonly bases: readonly string[];
-  // What a refusal's message goes through: no number a privacy request erased is quoted back.
-  readonly #redact = (text: string): string => this.service.privacy.erasure.redact(text);
   // The region each host serves, read once per host.
   readonly #regions = new Map<string, Region | null>();
 
@@ -122,10 +120,11 @@ export class HandlerContext {
   }
 
   /**
-   * Answers a method that no route serves without a `Request` to read (fetch forbids the method): `405`
-   * with `allow` when the path has routes, `404` when it has none. Journaled, with a request id.
+   * Answers a method that no route serves, without a `Request` to read (fetch forbids the method, or
+   * node:http cannot read it): authenticated as any request is (`authorization`, the header's value), then
+   * `405` with `allow` when the path has routes, `404` when it has none. Journaled, with a request id.
    */
-  refuseMethod(method: string, url: URL, allow: readonly string[]): Response {
+  refuseMethod(method: string, url: URL, allow: readonly string[], authorization: string | null): Response {
     const requestId = this.service.ids.id('request');
     const entry = this.journal.open({
       at: this.service.clock.now(),
@@ -136,11 +135,22 @@ export class HandlerContext {
       idempotencyKey: null,
     });
     const headers: Record<string, string> = { 'aulm-request-id': requestId };
-    const refusal =
-      allow.length > 0
-        ? methodNotAllowed(method, url.pathname, allow, headers)
-        : new ServiceError(404, 'resource_not_found', `Unrecognized request URL: ${method} ${url.pathname}`);
-    const answer = refusalOf(refusal, requestId, this.#redact);
+    let caller: Caller | null = null;
+    let refusal: unknown;
+    try {
+      caller = this.#admit(authorization, headers);
+      refusal =
+        allow.length > 0
+          ? methodNotAllowed(method, url.pathname, allow, headers)
+          : new ServiceError(
+              404,
+              'resource_not_found',
+              `Unrecognized request URL: ${method} ${url.pathname}`,
+            );
+    } catch (error) {
+      refusal = error;
+    }
+    const answer = refusalOf(refusal, requestId, this.#redactFor(caller));
     entry.status = answer.status;
     return jsonResponse(null, answer.status, jsonOf(answer), headers);
   }
@@ -151,13 +161,11 @@ export class HandlerContext {
     const { route } = match;
     const { scope } = route;
     let reservation: Reservation | null = null;
+    let caller: Caller | null = null;
     try {
-      // What the path serves does not depend on who asks.
+      caller = this.#admit(headerOf(request, 'authorization'), headers);
       if (match.allow !== undefined)
         throw methodNotAllowed(request.method, url.pathname, match.allow, headers);
-      const caller = this.#authenticate(request);
-      headers['aulm-region'] = caller.account.region;
-      this.#takeToken(caller, headers);
       const hostRegion = this.#regionOf(url.hostname);
       if (hostRegion !== null && hostRegion !== caller.account.region) {
         headers['aulm-home-region'] = caller.account.region;
@@ -196,14 +204,31 @@ export class HandlerContext {
       settle(reservation, answer, exchange.requestId);
       return answer;
     } catch (error) {
-      const answer = refusalOf(error, exchange.requestId, this.#redact);
+      const answer = refusalOf(error, exchange.requestId, this.#redactFor(caller));
       settle(reservation, answer, exchange.requestId);
       return answer;
     }
   }
 
-  #authenticate(request: Request): Caller {
-    const header = headerOf(request, 'authorization')?.trim() ?? '';
+  // Bearer auth, then the key's rate limit: every request with a valid key takes a token and is answered
+  // with its account's region and its rate limit, whatever it is answered.
+  #admit(authorization: string | null, headers: Record<string, string>): Caller {
+    const caller = this.#authenticate(authorization);
+    headers['aulm-region'] = caller.account.region;
+    this.#takeToken(caller, headers);
+    return caller;
+  }
+
+  // A refusal's message may quote what the request sent (a path, a parameter's name): no number the
+  // caller's account erased is quoted back (another account's erasures are none of its business).
+  #redactFor(caller: Caller | null): ((text: string) => string) | undefined {
+    if (caller === null) return undefined;
+    const { id } = caller.account;
+    return (text) => this.service.privacy.erasure.redact(text, id);
+  }
+
+  #authenticate(authorization: string | null): Caller {
+    const header = authorization?.trim() ?? '';
     if (header === '') {
       throw new ServiceError(
         401,
@@ -231,7 +256,6 @@ export class HandlerContext {
     return region;
   }
 
-  // Every request with a valid key takes a token, whatever it is answered afterwards.
   #takeToken(caller: Caller, headers: Record<string, string>): void {
     const { rateLimits } = this.service;
     const state = rateLimits.take(caller.key.id);

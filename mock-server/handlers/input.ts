@@ -32,7 +32,7 @@ export async function readInput(
     throw new ServiceError(
       400,
       'unknown_parameter',
-      `Unknown parameter: ${first}. This route takes no body fields.`,
+      `Unknown parameter: ${quoted(first)}. This route takes no body fields.`,
       first,
     );
   }
@@ -47,7 +47,7 @@ function readQuery(url: URL, schema: InputSchema | null): unknown {
       throw new ServiceError(
         400,
         'parameter_repeated',
-        `The query parameter ${name} is given more than once; give it once.`,
+        `The query parameter ${quoted(name)} is given more than once; give it once.`,
         name,
       );
     }
@@ -55,13 +55,18 @@ function readQuery(url: URL, schema: InputSchema | null): unknown {
       throw new ServiceError(
         400,
         'unknown_parameter',
-        `Unknown parameter: ${name}. This route takes no query parameters.`,
+        `Unknown parameter: ${quoted(name)}. This route takes no query parameters.`,
         name,
       );
     }
     values[name] = value;
   }
   return schema === null ? undefined : check(schema, values, 'query');
+}
+
+// A name the request sent, as a message quotes it: cut short when long (the param field carries it whole).
+function quoted(name: string): string {
+  return name.length > 100 ? `${name.slice(0, 100)}…` : name;
 }
 
 /** Refuses a body not said to be JSON: `application/json`, with `charset=utf-8` or no charset. */

@@ -1,5 +1,6 @@
-// The wire side of the handlers: reading a request's body and query with the contract, and the answers
-// (a model in its wire form, the error envelope of a refusal, the envelope of an injected fault).
+// The wire side of the handlers: the answers (a model in its wire form, the error envelope of a refusal,
+// the envelope of an injected fault), and the body of a control route (the API's routes read theirs with
+// input.ts).
 import type * as z from 'zod/mini';
 import { ErrorEnvelope, errorTypeForStatus } from '../../src/contract/index.js';
 import { ServiceError } from '../service/index.js';
@@ -82,8 +83,13 @@ export function refusalOf(error: unknown, requestId: string, redact?: (text: str
 }
 
 /** Answers a refusal (or an unexpected failure, as `500 internal_error`) with the error envelope. */
-export function errorResponse(error: unknown, requestId: string, headers: Headers): Response {
-  const answer = refusalOf(error, requestId);
+export function errorResponse(
+  error: unknown,
+  requestId: string,
+  headers: Headers,
+  redact?: (text: string) => string,
+): Response {
+  const answer = refusalOf(error, requestId, redact);
   const fields = { ...Object.fromEntries(headers), 'aulm-request-id': requestId };
   return jsonResponse(null, answer.status, jsonOf(answer), fields);
 }

@@ -107,7 +107,19 @@ function readingsOf(erasures: Erasures): Reading[] {
   return readings.length === 0 ? [{}] : readings;
 }
 
+// No written form of a number has fewer digits than its national significant number, which E.164's 8 to 15
+// digits, less a calling code of 1 to 3, make at least 5: a text with fewer names none, and is not read.
+function hasDigitsOfANumber(text: string): boolean {
+  let digits = 0;
+  for (let index = 0; index < text.length && digits < 5; index++) {
+    const unit = text.charCodeAt(index);
+    if (unit >= 48 && unit <= 57) digits += 1;
+  }
+  return digits >= 5;
+}
+
 function redactText(erasures: Erasures, text: string): string {
+  if (!hasDigitsOfANumber(text)) return text;
   const spans: Array<[number, number]> = [];
   for (const reading of erasures.readings) {
     spansOf(text, 0, reading, erasures.numbers, spans);

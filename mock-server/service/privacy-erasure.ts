@@ -49,9 +49,12 @@ export class PrivacyErasure {
     this.#listeners.push(listener);
   }
 
-  /** Returns `text` with every form of every number erased so far (in any account) replaced by `[erased]`. */
-  redact(text: string): string {
-    return this.#deps.store.erasedNumbers.redact(null, text);
+  /**
+   * Returns `text` with every form of every number erased so far replaced by `[erased]`: the numbers of
+   * `accountId` alone, or of every account (the mock's own records, which are no account's).
+   */
+  redact(text: string, accountId: string | null = null): string {
+    return this.#deps.store.erasedNumbers.redact(accountId, text);
   }
 
   /**

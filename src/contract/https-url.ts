@@ -5,6 +5,12 @@ import * as z from 'zod/mini';
 
 /** Whether `text` is a URL the API stores or fetches: https, a host, no credentials, a port from 1. */
 export function isHttpsUrl(text: string): boolean {
+  // The parser drops white space at either end and tabs and line breaks within: the URL would be stored
+  // other than it parses, so none is taken.
+  for (let index = 0; index < text.length; index++) {
+    const unit = text.charCodeAt(index);
+    if (unit <= 0x20 || unit === 0x7f) return false;
+  }
   let url: URL;
   try {
     url = new URL(text);

@@ -53,6 +53,20 @@ describe('a method a path does not take', () => {
     expect(mock.journal.at(-1)).toMatchObject({ method, path, status: 405 });
   });
 
+  it('is answered, to a valid key, with its region and its rate limit, as every answer to one is', async () => {
+    for (const method of ['PUT', 'TRACE']) {
+      const answer = await raw(method, '/v1/logs');
+      expect(answer.status).toBe(405);
+      expect(answer.headers['aulm-region']).toBe('eu');
+      expect(answer.headers['ratelimit-remaining']).toMatch(/^\d+$/);
+    }
+  });
+
+  it('is 401 without a key, as any request is', async () => {
+    const { status, body } = await clientFor('').delete('/v1/logs', { key: null });
+    expect([status, body.error.code]).toEqual([401, 'missing_api_key']);
+  });
+
   it('is 404 on a path the API does not have, whatever the method', async () => {
     expect((await raw('TRACE', '/v1/widgets')).status).toBe(404);
     expect((await raw('PUT', '/v1/widgets')).status).toBe(404);
@@ -178,22 +192,27 @@ describe('a query', () => {
 });
 
 describe('a media URL', () => {
-  it.each(['http://example.com/a.jpg', 'https://user@', 'https://%zz/a.jpg', 'https://x:99999/a.jpg'])(
-    '%s is 422 parameter_invalid naming media.url, and sends nothing',
-    async (url) => {
-      const { apiKey, sessionId } = mock.quickstart();
-      const api = clientFor(apiKey);
-      const answer = await api.post('/v1/messages', {
-        session_id: sessionId,
-        to: '+447700900123',
-        type: 'media',
-        media: { url, mime_type: 'image/jpeg' },
-      });
-      expect(answer.status).toBe(422);
-      expect(answer.body.error).toMatchObject({ code: 'parameter_invalid', param: 'media.url' });
-      expect((await api.get('/v1/logs')).body.data).toEqual([]);
-    },
-  );
+  it.each([
+    'http://example.com/a.jpg',
+    'https://user@',
+    'https://%zz/a.jpg',
+    'https://x:99999/a.jpg',
+    ' https://example.com/a.jpg',
+    'https://example.com/a\n.jpg',
+    'https://example.com/a b.jpg',
+  ])('%s is 422 parameter_invalid naming media.url, and sends nothing', async (url) => {
+    const { apiKey, sessionId } = mock.quickstart();
+    const api = clientFor(apiKey);
+    const answer = await api.post('/v1/messages', {
+      session_id: sessionId,
+      to: '+447700900123',
+      type: 'media',
+      media: { url, mime_type: 'image/jpeg' },
+    });
+    expect(answer.status).toBe(422);
+    expect(answer.body.error).toMatchObject({ code: 'parameter_invalid', param: 'media.url' });
+    expect((await api.get('/v1/logs')).body.data).toEqual([]);
+  });
 });
 
 describe('metadata', () => {
@@ -223,6 +242,7 @@ describe('metadata', () => {
   ])('%s is 422 parameter_invalid naming %s, and sends nothing', async (metadata, param) => {
     const { apiKey, sessionId } = mock.quickstart();
     const answer = await raw('POST', '/v1/messages', {
+      key: apiKey,
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(textMessage(sessionId, '+447700900123')).replace(/}$/, `,"metadata":${metadata}}`),
     });
@@ -279,13 +299,44 @@ describe('the standalone server', () => {
     });
 
   it.each([
-    ['TRACK /v1/privacy_requests HTTP/1.1\r\nHost: x\r\n\r\n', 405, 'method_not_allowed'],
-    ['FOO /v1/nowhere HTTP/1.1\r\nHost: x\r\n\r\n', 404, 'resource_not_found'],
+    [
+      `TRACK /v1/privacy_requests HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer KEY\r\n\r\n`,
+      405,
+      'method_not_allowed',
+    ],
+    ['TRACK /v1/privacy_requests HTTP/1.1\r\nHost: x\r\n\r\n', 401, 'missing_api_key'],
+    ['CONNECT api.aulm.io:443 HTTP/1.1\r\nHost: api.aulm.io:443\r\n\r\n', 404, 'resource_not_found'],
+    ['FOO /v1/nowhere HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer KEY\r\n\r\n', 404, 'resource_not_found'],
     ['GET /v1/logs HTTP/1.1\r\nNot a header\r\n\r\n', 400, 'invalid_request'],
   ])('answers what node:http cannot read in the envelope too: %j', async (text, status, code) => {
-    const answer = await rawly(text);
+    const answer = await rawly(text.replace('KEY', server.apiKey));
     expect(answer).toMatch(new RegExp(`^HTTP/1.1 ${status} `));
     expect(answer).toMatch(/\r\naulm-request-id: req_\w+\r\n/);
     expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4)).error.code).toBe(code);
+  });
+
+  it('quotes no erased number back in its own refusals, nor in the control routes', async () => {
+    const number = '+447700900125';
+    const sent = await over(
+      'POST',
+      '/v1/privacy_requests',
+      { 'content-type': 'application/json' },
+      JSON.stringify({ type: 'erasure', subject: { type: 'recipient', phone_number: number } }),
+    );
+    expect(sent.status).toBe(202);
+    await server.mock.clock.advance('5s');
+    for (const [method, path] of [
+      ['GET', `/nowhere/${number}`],
+      ['POST', `/__mock/support/tickets/${number}/reply`],
+    ]) {
+      const answer = await request(`${server.url}${path}`, {
+        method: method as 'GET',
+        headers: { 'content-type': 'application/json' },
+        body: method === 'POST' ? '{"body":"hi"}' : undefined,
+      });
+      const text = await answer.body.text();
+      expect(answer.statusCode, path).toBeGreaterThanOrEqual(400);
+      expect(text, path).not.toContain('7700900125');
+    }
   });
 });

@@ -12,6 +12,8 @@ import { params } from '../contract/contract-cases.js';
 /** A request as it is sent: method, path with its query, headers, and a body of text or bytes. */
 export interface Malformed {
   readonly kind: string;
+  /** The route it was made from (`POST /v1/messages`). */
+  readonly route: string;
   readonly method: string;
   readonly path: string;
   readonly headers: Readonly<Record<string, string>>;
@@ -70,6 +72,7 @@ function targetsOf(routes: readonly ApiRoute[], ids: Ids): Target[] {
 function valid(target: Target, key: string): Omit<Malformed, 'kind' | 'status'> {
   const search = target.query ? `?${new URLSearchParams(target.query as Record<string, string>)}` : '';
   return {
+    route: `${target.route.method} ${target.route.path}`,
     method: target.route.method,
     path: `${target.path}${search}`,
     headers: { authorization: `Bearer ${key}`, ...(target.body ? JSON_TYPE : {}) },
@@ -218,15 +221,21 @@ export function malformedRequests(mock: AulmMock, ids: Ids, key: string): fc.Arb
     fc
       .tuple(
         fc.constantFrom(...targets.filter((each) => each.route.path.includes(':'))),
-        fc.constantFrom('%zz', '%', '%E0%A4%A', '%00', 'msg_%ZZ', '..', '%2F'),
+        fc.constantFrom('%zz', '%', '%E0%A4%A', '%00', 'msg_%ZZ', '%2F', '%2E%2E'),
       )
-      .map(([each, junk]) => ({
-        ...valid(each, key),
-        kind: 'id',
-        path: valid(each, key).path.replace(/\/[a-z]{2,4}_[A-Za-z0-9]+/, `/${junk}`),
-        status: 404,
-        code: 'resource_not_found',
-      })),
+      .map(([each, junk]) => {
+        const request = valid(each, key);
+        const [path = '', search] = request.path.split('?');
+        const segments = path.split('/');
+        segments[each.route.path.split('/').indexOf(':id')] = junk;
+        return {
+          ...request,
+          kind: 'id',
+          path: `${segments.join('/')}${search === undefined ? '' : `?${search}`}`,
+          status: 404,
+          code: 'resource_not_found',
+        };
+      }),
     fc.tuple(target, fc.constantFrom('x', 's', '_', '%20')).map(([each, junk]) => {
       const request = valid(each, key);
       const [path = '', search = ''] = request.path.split('?');

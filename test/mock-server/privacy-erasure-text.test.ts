@@ -211,8 +211,20 @@ describe('an erasure of a recipient, in free text', () => {
       expect(answer.status, path).toBe(404);
       expect(formsIn(text(answer), GB), path).toEqual([]);
     }
-    const repeated = await api.get('/v1/logs?447700900125=1');
-    expect([repeated.status, repeated.body.error.param]).toEqual([400, '[erased]']);
+    const unknown = await api.get('/v1/logs?447700900125=1');
+    expect([unknown.status, unknown.body.error.param]).toEqual([400, '[erased]']);
+  });
+
+  it('tells another account nothing of it: its refusals quote the number as sent', async () => {
+    const first = mock.quickstart();
+    await clientFor(first.apiKey).post('/v1/privacy_requests', {
+      type: 'erasure',
+      subject: { type: 'recipient', phone_number: ERASED },
+    });
+    await mock.clock.advance('5s');
+    const other = clientFor(mock.quickstart().apiKey);
+    const answer = await other.get('/v1/messages/+447700900125');
+    expect(answer.body.error.message).toContain('+447700900125');
   });
 
   it('leaves another account’s texts alone', async () => {
